@@ -1,0 +1,61 @@
+"""The named cast shared by every test module."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from govhall.org.models import Department, Role, Window
+from govhall.testing.factories import DepartmentFactory, WindowFactory, make_staff
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs an event loop
+
+
+@pytest.fixture
+def market_department(db: None) -> Department:
+    return DepartmentFactory(code="QCSCJG", name="清川县市场监督管理局", short_name="市场监管局")
+
+
+@pytest.fixture
+def housing_department(db: None) -> Department:
+    return DepartmentFactory(code="QCZJJ", name="清川县住房和城乡建设局", short_name="住建局")
+
+
+@pytest.fixture
+def market_window(market_department: Department) -> Window:
+    window = WindowFactory(number="01", name="市场准入窗口")
+    window.departments.add(market_department)
+    return window
+
+
+@pytest.fixture
+def manager(db: None):
+    return make_staff("manager", Role.CENTER_MANAGER)
+
+
+@pytest.fixture
+def clerk(market_window: Window):
+    return make_staff("clerk", Role.WINDOW_CLERK, windows=[market_window])
+
+
+@pytest.fixture
+def other_department_clerk(housing_department: Department):
+    window = WindowFactory(number="12", name="建设窗口")
+    window.departments.add(housing_department)
+    return make_staff("otherclerk", Role.WINDOW_CLERK, windows=[window])
+
+
+@pytest.fixture
+def approver(market_department: Department):
+    return make_staff("approver", Role.APPROVER, department=market_department)
+
+
+@pytest.fixture
+def chief(market_department: Department):
+    return make_staff("chief", Role.CHIEF_REPRESENTATIVE, Role.APPROVER, department=market_department)
+
+
+@pytest.fixture
+def supervisor(db: None):
+    return make_staff("supervisor", Role.SUPERVISOR)

@@ -1,0 +1,238 @@
+"""The audit log: one hash chain per audited object, sealed periodically by a digest over all chains.
+
+Per-object chains mean two clerks acting on two different cases never wait on one global lock; the
+digest catches what a per-object chain alone cannot (an object's whole history removed). See docs/audit.md.
+"""
+
+from __future__ import annotations
+
+import datetime
+import decimal
+import hashlib
+import hmac
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from django.conf import settings
+from django.db import IntegrityError, models, transaction
+from django.utils import timezone
+
+from govhall.core.actors import Actor
+from govhall.core.models import AuditDigest, AuditEntry
+
+_RETRIES = 5
+
+
+def _key() -> bytes:
+    key = getattr(settings, "GOVHALL_AUDIT_KEY", None) or settings.SECRET_KEY
+    return hashlib.sha256(("govhall-audit:" + key).encode()).digest()
+
+
+def jsonable(value: Any) -> Any:
+    """Values as they survive a JSON column on every backend (so the hash recomputes identically)."""
+    if isinstance(value, Mapping):
+        return {str(k): jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple, set, frozenset)):
+        items = [jsonable(v) for v in value]
+        return sorted(items, key=str) if isinstance(value, (set, frozenset)) else items
+    if isinstance(value, bool) or value is None or isinstance(value, (int, str)):
+        return value
+    if isinstance(value, (datetime.date, datetime.datetime, datetime.time)):
+        return value.isoformat()
+    if isinstance(value, (float, decimal.Decimal)):
+        return str(value)
+    if isinstance(value, models.Model):
+        return value.pk
+    return str(value)
+
+
+def _entry_payload(entry: AuditEntry) -> bytes:
+    fields = [
+        entry.chain,
+        entry.seq,
+        entry.action,
+        entry.object_type,
+        entry.object_id,
+        entry.object_repr,
+        entry.actor_id,
+        entry.actor_name,
+        entry.actor_role,
+        entry.client_ip,
+        entry.changes,
+        entry.created_at.astimezone(datetime.UTC).isoformat(),
+        entry.prev_hash,
+    ]
+    return json.dumps(fields, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode()
+
+
+def entry_hash(entry: AuditEntry) -> str:
+    return hmac.new(_key(), _entry_payload(entry), hashlib.sha256).hexdigest()
+
+
+def chain_name(obj: models.Model | tuple[str, Any]) -> tuple[str, str, str]:
+    if isinstance(obj, tuple):
+        object_type, object_id = obj[0], str(obj[1])
+    else:
+        object_type, object_id = obj._meta.label_lower, str(obj.pk)
+    return f"{object_type}:{object_id}", object_type, object_id
+
+
+def record(
+    *,
+    actor: Actor,
+    action: str,
+    obj: models.Model | tuple[str, Any],
+    changes: Mapping[str, Any] | None = None,
+    object_repr: str | None = None,
+) -> AuditEntry:
+    """Append one entry to ``obj``'s chain, inside the caller's transaction."""
+    chain, object_type, object_id = chain_name(obj)
+    text = object_repr if object_repr is not None else (str(obj) if isinstance(obj, models.Model) else "")
+    for attempt in range(_RETRIES):
+        last = AuditEntry.objects.filter(chain=chain).order_by("-seq").values_list("seq", "hash").first()
+        entry = AuditEntry(
+            chain=chain,
+            seq=(last[0] + 1) if last else 1,
+            action=action,
+            object_type=object_type,
+            object_id=object_id,
+            object_repr=text[:200],
+            actor_id=actor.user_id,
+            actor_name=actor.name[:150],
+            actor_role=actor.role[:40],
+            client_ip=actor.client_ip,
+            changes=jsonable(dict(changes or {})),
+            created_at=timezone.now(),
+            prev_hash=last[1] if last else "",
+        )
+        entry.hash = entry_hash(entry)
+        try:
+            # A concurrent writer on the same object takes the same seq; the unique constraint decides.
+            with transaction.atomic():
+                entry.save(force_insert=True)
+            return entry
+        except IntegrityError:
+            if attempt == _RETRIES - 1:
+                raise
+    raise AssertionError("unreachable")
+
+
+def diff(before: Mapping[str, Any], after: Mapping[str, Any]) -> dict[str, list[Any]]:
+    """Changed fields as {field: [old, new]}."""
+    keys = set(before) | set(after)
+    return {
+        k: [jsonable(before.get(k)), jsonable(after.get(k))]
+        for k in sorted(keys)
+        if jsonable(before.get(k)) != jsonable(after.get(k))
+    }
+
+
+def history(obj: models.Model | tuple[str, Any]) -> models.QuerySet[AuditEntry]:
+    chain, _, _ = chain_name(obj)
+    return AuditEntry.objects.filter(chain=chain).order_by("seq")
+
+
+def _chain_heads() -> dict[str, list[Any]]:
+    heads: dict[str, list[Any]] = {}
+    last_seq = AuditEntry.objects.values("chain").annotate(top=models.Max("seq"))
+    tops = {row["chain"]: row["top"] for row in last_seq}
+    for chain, seq, digest in (
+        AuditEntry.objects.filter(seq__gt=0).values_list("chain", "seq", "hash").order_by("chain", "seq").iterator()
+    ):
+        if tops.get(chain) == seq:
+            heads[chain] = [seq, digest]
+    return heads
+
+
+def _digest_hash(created_at: datetime.datetime, heads: Mapping[str, Any], prev_hash: str) -> str:
+    payload = json.dumps(
+        [created_at.astimezone(datetime.UTC).isoformat(), heads, prev_hash],
+        sort_keys=True,
+        ensure_ascii=False,
+        separators=(",", ":"),
+    ).encode()
+    return hmac.new(_key(), payload, hashlib.sha256).hexdigest()
+
+
+@transaction.atomic
+def seal_digest() -> AuditDigest:
+    """Record the head of every chain; run periodically (``manage.py audit_digest``)."""
+    heads = _chain_heads()
+    previous = AuditDigest.objects.order_by("-pk").first()
+    digest = AuditDigest(
+        created_at=timezone.now(),
+        heads=heads,
+        chain_count=len(heads),
+        entry_count=sum(int(h[0]) for h in heads.values()),
+        prev_hash=previous.hash if previous else "",
+    )
+    digest.hash = _digest_hash(digest.created_at, digest.heads, digest.prev_hash)
+    digest.save()
+    return digest
+
+
+@dataclass(frozen=True)
+class AuditProblem:
+    chain: str
+    seq: int | None
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.chain}#{self.seq}" if self.seq is not None else self.chain
+        return f"{where}: {self.message}"
+
+
+def verify(entries: Iterable[AuditEntry] | None = None) -> list[AuditProblem]:
+    """Recompute every chain and check it against the digests. Problems in chain order."""
+    problems: list[AuditProblem] = []
+    found_heads: dict[str, tuple[int, str]] = {}
+    hashes_by_chain: dict[str, dict[int, str]] = {}
+    rows = entries if entries is not None else AuditEntry.objects.order_by("chain", "seq").iterator(chunk_size=5000)
+    current: str | None = None
+    expected_seq = 1
+    prev_hash = ""
+    broken = False
+    for entry in rows:
+        if entry.chain != current:
+            current, expected_seq, prev_hash, broken = entry.chain, 1, "", False
+        if broken:
+            continue
+        if entry.seq != expected_seq:
+            problems.append(AuditProblem(entry.chain, expected_seq, "条目缺失（链中断）"))
+            broken = True
+            continue
+        if entry.prev_hash != prev_hash:
+            problems.append(AuditProblem(entry.chain, entry.seq, "前序哈希不符（条目被修改或删除）"))
+            broken = True
+            continue
+        if entry_hash(entry) != entry.hash:
+            problems.append(AuditProblem(entry.chain, entry.seq, "内容哈希不符（条目被篡改）"))
+            broken = True
+            continue
+        found_heads[entry.chain] = (entry.seq, entry.hash)
+        hashes_by_chain.setdefault(entry.chain, {})[entry.seq] = entry.hash
+        expected_seq += 1
+        prev_hash = entry.hash
+    problem_chains = {p.chain for p in problems}
+
+    prev = ""
+    for digest in AuditDigest.objects.order_by("pk").iterator():
+        if digest.prev_hash != prev or _digest_hash(digest.created_at, digest.heads, digest.prev_hash) != digest.hash:
+            problems.append(AuditProblem(f"digest:{digest.pk}", None, "审计摘要被篡改或删除"))
+            break
+        prev = digest.hash
+        for chain, (seq, head_hash) in sorted(digest.heads.items()):
+            if chain in problem_chains:
+                continue
+            if chain not in found_heads:
+                problems.append(AuditProblem(chain, None, "该对象的全部审计记录已被删除"))
+                problem_chains.add(chain)
+            elif found_heads[chain][0] < seq:
+                problems.append(AuditProblem(chain, found_heads[chain][0] + 1, "链尾条目被删除"))
+                problem_chains.add(chain)
+            elif hashes_by_chain[chain].get(seq) != head_hash:
+                problems.append(AuditProblem(chain, seq, "与审计摘要记录不符（链被重写）"))
+                problem_chains.add(chain)
+    return problems
