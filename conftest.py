@@ -11,6 +11,8 @@ from govhall.testing.factories import DepartmentFactory, WindowFactory, make_sta
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API runs an event loop
 
+pytest_plugins = ["govhall.testing.browser"]
+
 
 @pytest.fixture
 def market_department(db: None) -> Department:
