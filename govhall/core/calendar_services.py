@@ -101,7 +101,7 @@ def parse_schedule(text: str) -> tuple[int | None, str, list[ScheduleEntry], lis
             continue
         when, kind_text = cells[0].strip(), cells[1].strip()
         note = cells[2].strip() if len(cells) > 2 else ""
-        if lineno == 1 and when.lower() in ("date", "日期"):
+        if when.lower() in ("date", "日期"):
             continue
         kind = _KINDS.get(kind_text.lower())
         if kind is None:
