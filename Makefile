@@ -51,6 +51,7 @@ pytest: install-dev browser
 test: lint types migrations-check pytest
 
 bench: install-dev
+	$(PY) manage.py migrate --noinput -v0
 	$(PY) bench/run.py
 
 clean:

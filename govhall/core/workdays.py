@@ -17,8 +17,8 @@ import threading
 import time
 from array import array
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from enum import StrEnum
+from typing import NamedTuple
 
 import chinese_calendar
 
@@ -26,6 +26,7 @@ FIRST_DAY = datetime.date(2004, 1, 1)
 LAST_DAY = datetime.date(2045, 12, 31)
 _FIRST_ORDINAL = FIRST_DAY.toordinal()
 _FIRST_YEAR = FIRST_DAY.year
+_fromordinal = datetime.date.fromordinal
 _SIZE = LAST_DAY.toordinal() - _FIRST_ORDINAL + 1
 
 
@@ -43,8 +44,8 @@ class LimitUnit(StrEnum):
     HOURS = "hours"
 
 
-@dataclass(frozen=True)
-class Deadline:
+class Deadline(NamedTuple):
+    # A NamedTuple, not a dataclass: deadlines are made a million at a time (bench/bench_workdays.py).
     date: datetime.date
     provisional: bool
 
@@ -88,6 +89,8 @@ class WorkCalendar:
         self._flags = bytes(flags)
         self._running = running
         self._workday_offsets = workday_offsets
+        self._workday_dates = [_fromordinal(_FIRST_ORDINAL + j) for j in workday_offsets]
+        self._workday_count = len(workday_offsets)
         years = range(FIRST_DAY.year, LAST_DAY.year + 1)
         self._provisional_years = bytes(0 if y in self.official_years else 1 for y in years)
 
@@ -124,10 +127,9 @@ class WorkCalendar:
         if n == 0:
             return Deadline(start, False)
         target = self._running[i] + n
-        if target >= len(self._workday_offsets):
+        if target >= self._workday_count:
             raise OutOfRange(f"期限超出日历范围（{LAST_DAY}之后）")
-        j = self._workday_offsets[target]
-        end = datetime.date.fromordinal(_FIRST_ORDINAL + j)
+        end = self._workday_dates[target]
         provisional = (
             self._provisional_years[start.year - _FIRST_YEAR] or self._provisional_years[end.year - _FIRST_YEAR]
         )
