@@ -1,0 +1,65 @@
+import pytest
+
+from govhall.catalog.access import access_item, access_item_for_edit, access_item_for_publish
+from govhall.core.errors import AccessDenied, NotFound
+from govhall.org.access import department_scope, in_scope, require_role
+from govhall.org.models import Role
+from govhall.testing.factories import make_item
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_clerk_acts_for_the_departments_of_his_windows_only(
+    clerk, other_department_clerk, market_department, housing_department
+):
+    assert department_scope(clerk) == {market_department.pk}
+    assert in_scope(clerk, market_department.pk)
+    assert not in_scope(clerk, housing_department.pk)
+    assert department_scope(other_department_clerk) == {housing_department.pk}
+
+
+def test_an_approver_acts_for_his_department_and_a_manager_for_all(
+    approver, manager, market_department, housing_department
+):
+    assert department_scope(approver) == {market_department.pk}
+    assert department_scope(manager) is None
+    assert in_scope(manager, housing_department.pk)
+
+
+def test_require_role_names_the_role_the_actor_acts_in(chief):
+    actor = require_role(chief, Role.CENTER_MANAGER, Role.CHIEF_REPRESENTATIVE)
+    assert actor.role == Role.CHIEF_REPRESENTATIVE
+    with pytest.raises(AccessDenied) as exc:
+        require_role(chief, Role.SUPERVISOR)
+    assert "效能监督人员" in exc.value.message
+
+
+def test_a_clerk_is_refused_when_editing_the_catalog(clerk, market_department):
+    item = make_item(department=market_department)
+    assert access_item(clerk, item.pk) == item
+    with pytest.raises(AccessDenied) as exc:
+        access_item_for_edit(clerk, item.pk)
+    assert exc.value.code == "role_required"
+
+
+def test_a_chief_representative_edits_only_his_departments_items_and_cannot_publish(
+    chief, market_department, housing_department
+):
+    own = make_item("11519901OWN", department=market_department)
+    other = make_item("11519901OTHER", department=housing_department)
+    item, actor = access_item_for_edit(chief, own.pk)
+    assert actor.role == Role.CHIEF_REPRESENTATIVE
+    with pytest.raises(AccessDenied) as exc:
+        access_item_for_edit(chief, other.pk)
+    assert exc.value.code == "out_of_scope"
+    with pytest.raises(AccessDenied):
+        access_item_for_publish(chief, own.pk)
+
+
+def test_unknown_items_and_anonymous_users_are_refused(manager, django_user_model):
+    with pytest.raises(NotFound):
+        access_item(manager, 999999)
+    from django.contrib.auth.models import AnonymousUser
+
+    with pytest.raises(AccessDenied):
+        access_item(AnonymousUser(), 1)
