@@ -185,54 +185,51 @@ class AuditProblem:
 
 
 def verify(entries: Iterable[AuditEntry] | None = None) -> list[AuditProblem]:
-    """Recompute every chain and check it against the digests. Problems in chain order."""
+    """Recompute every chain and check it against the latest digest. Memory grows with chains, not entries."""
     problems: list[AuditProblem] = []
-    found_heads: dict[str, tuple[int, str]] = {}
-    hashes_by_chain: dict[str, dict[int, str]] = {}
-    rows = entries if entries is not None else AuditEntry.objects.order_by("chain", "seq").iterator(chunk_size=5000)
-    current: str | None = None
-    expected_seq = 1
-    prev_hash = ""
-    broken = False
-    for entry in rows:
-        if entry.chain != current:
-            current, expected_seq, prev_hash, broken = entry.chain, 1, "", False
-        if broken:
-            continue
-        if entry.seq != expected_seq:
-            problems.append(AuditProblem(entry.chain, expected_seq, "条目缺失（链中断）"))
-            broken = True
-            continue
-        if entry.prev_hash != prev_hash:
-            problems.append(AuditProblem(entry.chain, entry.seq, "前序哈希不符（条目被修改或删除）"))
-            broken = True
-            continue
-        if entry_hash(entry) != entry.hash:
-            problems.append(AuditProblem(entry.chain, entry.seq, "内容哈希不符（条目被篡改）"))
-            broken = True
-            continue
-        found_heads[entry.chain] = (entry.seq, entry.hash)
-        hashes_by_chain.setdefault(entry.chain, {})[entry.seq] = entry.hash
-        expected_seq += 1
-        prev_hash = entry.hash
-    problem_chains = {p.chain for p in problems}
-
     prev = ""
+    latest_heads: dict[str, list[Any]] = {}
     for digest in AuditDigest.objects.order_by("pk").iterator():
         if digest.prev_hash != prev or _digest_hash(digest.created_at, digest.heads, digest.prev_hash) != digest.hash:
             problems.append(AuditProblem(f"digest:{digest.pk}", None, "审计摘要被篡改或删除"))
             break
         prev = digest.hash
-        for chain, (seq, head_hash) in sorted(digest.heads.items()):
-            if chain in problem_chains:
-                continue
-            if chain not in found_heads:
-                problems.append(AuditProblem(chain, None, "该对象的全部审计记录已被删除"))
-                problem_chains.add(chain)
-            elif found_heads[chain][0] < seq:
-                problems.append(AuditProblem(chain, found_heads[chain][0] + 1, "链尾条目被删除"))
-                problem_chains.add(chain)
-            elif hashes_by_chain[chain].get(seq) != head_hash:
-                problems.append(AuditProblem(chain, seq, "与审计摘要记录不符（链被重写）"))
-                problem_chains.add(chain)
+        latest_heads = digest.heads
+
+    found_len: dict[str, int] = {}
+    broken: set[str] = set()
+    rows = entries if entries is not None else AuditEntry.objects.order_by("chain", "seq").iterator(chunk_size=5000)
+    current: str | None = None
+    expected_seq, prev_hash = 1, ""
+    for entry in rows:
+        if entry.chain != current:
+            current, expected_seq, prev_hash = entry.chain, 1, ""
+        if current in broken:
+            continue
+        problem = None
+        if entry.seq != expected_seq:
+            problem = AuditProblem(entry.chain, expected_seq, "条目缺失（链中断）")
+        elif entry.prev_hash != prev_hash:
+            problem = AuditProblem(entry.chain, entry.seq, "前序哈希不符（条目被修改或删除）")
+        elif entry_hash(entry) != entry.hash:
+            problem = AuditProblem(entry.chain, entry.seq, "内容哈希不符（条目被篡改）")
+        else:
+            head = latest_heads.get(entry.chain)
+            if head is not None and head[0] == entry.seq and head[1] != entry.hash:
+                problem = AuditProblem(entry.chain, entry.seq, "与审计摘要记录不符（链被重写）")
+        if problem is not None:
+            problems.append(problem)
+            broken.add(entry.chain)
+            continue
+        found_len[entry.chain] = entry.seq
+        expected_seq += 1
+        prev_hash = entry.hash
+
+    for chain, (seq, _head_hash) in sorted(latest_heads.items()):
+        if chain in broken:
+            continue
+        if chain not in found_len:
+            problems.append(AuditProblem(chain, None, "该对象的全部审计记录已被删除"))
+        elif found_len[chain] < seq:
+            problems.append(AuditProblem(chain, found_len[chain] + 1, "链尾条目被删除"))
     return problems

@@ -115,3 +115,39 @@ def test_values_are_stored_so_that_the_hash_recomputes_after_reading_back():
     )
     reread = AuditEntry.objects.get(pk=entry.pk)
     assert audit.entry_hash(reread) == entry.hash
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite serialises all writers anyway")
+@pytest.mark.django_db(transaction=True)
+def test_writes_to_two_different_objects_do_not_wait_for_each_other():
+    import threading
+
+    from django.db import connections
+
+    holding = threading.Event()
+    release = threading.Event()
+    finished_b = threading.Event()
+
+    def writer_a() -> None:
+        with transaction.atomic():
+            audit.record(actor=ACTOR, action="test.a", obj=("test.case", 1))
+            holding.set()
+            release.wait(10)
+        connections.close_all()
+
+    def writer_b() -> None:
+        holding.wait(10)
+        with transaction.atomic():
+            audit.record(actor=ACTOR, action="test.b", obj=("test.case", 2))
+        finished_b.set()
+        connections.close_all()
+
+    a, b = threading.Thread(target=writer_a), threading.Thread(target=writer_b)
+    a.start()
+    b.start()
+    # B commits while A still holds its transaction open: no global lock on the audit log.
+    assert finished_b.wait(5)
+    release.set()
+    a.join()
+    b.join()
+    assert AuditEntry.objects.count() == 2
