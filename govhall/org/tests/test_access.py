@@ -48,6 +48,7 @@ def test_a_chief_representative_edits_only_his_departments_items_and_cannot_publ
     own = make_item("11519901OWN", department=market_department)
     other = make_item("11519901OTHER", department=housing_department)
     item, actor = access_item_for_edit(chief, own.pk)
+    assert item == own
     assert actor.role == Role.CHIEF_REPRESENTATIVE
     with pytest.raises(AccessDenied) as exc:
         access_item_for_edit(chief, other.pk)
