@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Case, Count, IntegerField, Prefetch, Q, QuerySet, Value, When
 
 from govhall.catalog import search
-from govhall.catalog.models import Audience, ItemVersion, ServiceItem, Theme
-from govhall.org.models import Department
+from govhall.catalog.models import Audience, CaseType, ItemVersion, ServiceItem, Theme
+from govhall.org.models import Center, Department, Window
 
 PUBLIC_STATUSES = (ServiceItem.Status.PUBLISHED, ServiceItem.Status.SUSPENDED)
 
@@ -48,9 +48,15 @@ def search_versions(query: str, base: QuerySet[ItemVersion] | None = None, limit
         return []
     if search.looks_like_pinyin(query):
         q = query.lower()
-        hits = versions.filter(Q(pinyin_initials__contains=q) | Q(pinyin_full__contains=q) | Q(item__code__icontains=q))
+        # Latin letters are also part of some names (ICP备案, CA证书): match those as written too.
+        hits = versions.filter(
+            Q(pinyin_initials__contains=q)
+            | Q(pinyin_full__contains=q)
+            | Q(item__code__icontains=q)
+            | Q(name__icontains=query)
+        )
         return sorted(
-            (SearchHit(v, (3 if v.pinyin_initials.startswith(q) else 2)) for v in hits[: limit * 4]),
+            (SearchHit(v, _pinyin_score(v, q)) for v in hits[: limit * 4]),
             key=lambda h: (-h.score, len(h.version.name)),
         )[:limit]
     words = search.query_tokens(query)
@@ -68,6 +74,12 @@ def search_versions(query: str, base: QuerySet[ItemVersion] | None = None, limit
         scored.append(SearchHit(v, score))
     scored.sort(key=lambda h: (-h.score, len(h.version.name)))
     return scored[:limit]
+
+
+def _pinyin_score(version: ItemVersion, q: str) -> int:
+    if q in version.name.lower():
+        return 4
+    return 3 if version.pinyin_initials.startswith(q) else 2
 
 
 def departments_with_items() -> QuerySet[Department]:
@@ -120,3 +132,190 @@ def manager_items(*, query: str = "", status: str = "", department_id: int | Non
             qs = qs.filter(cond)
         qs = qs.distinct()
     return qs.order_by("department__code", "code")
+
+
+# The public guides (办事指南) of the portal.
+
+
+@dataclass(frozen=True)
+class Guide:
+    """Everything a guide page shows: the version read, the item's other published versions, where to go."""
+
+    version: ItemVersion
+    history: list[ItemVersion]
+    windows: list[Window]
+    center: Center | None
+
+    @property
+    def item(self) -> ServiceItem:
+        return self.version.item
+
+    @property
+    def current(self) -> ItemVersion | None:
+        return self.version.item.current_version
+
+    @property
+    def is_earlier_version(self) -> bool:
+        return self.version.state == ItemVersion.State.SUPERSEDED
+
+    @property
+    def is_suspended(self) -> bool:
+        return self.version.item.status == ServiceItem.Status.SUSPENDED
+
+    @property
+    def step_days(self) -> int:
+        return sum(step.budget_days for step in self.version.steps.all())
+
+
+@dataclass(frozen=True)
+class GuideGroup:
+    """A heading on a browse page (a theme, a department, or neither: 其他事项) and its guides."""
+
+    versions: list[ItemVersion]
+    theme: Theme | None = None
+    department: Department | None = None
+
+
+def guide_center() -> Center | None:
+    """The county center whose address, hours and phone the guides show when an item gives none."""
+    return Center.objects.filter(level=Center.Level.COUNTY).order_by("code").first()
+
+
+def public_guide(item_code: str, number: int | None = None) -> Guide | None:
+    """The current guide of a public item, or an earlier published version of it by number.
+
+    Drafts and cancelled items are never public; a suspended item's guides stay readable (marked).
+    """
+    qs = (
+        ItemVersion.objects.filter(item__code=item_code, item__status__in=PUBLIC_STATUSES)
+        .select_related("item", "item__department", "item__current_version")
+        .prefetch_related("materials", "fees", "special_procedures", "steps", "faqs", "themes")
+    )
+    if number is None:
+        version = qs.filter(state=ItemVersion.State.PUBLISHED).first()
+    else:
+        version = qs.filter(
+            number=number, state__in=[ItemVersion.State.PUBLISHED, ItemVersion.State.SUPERSEDED]
+        ).first()
+    if version is None:
+        return None
+    history = list(
+        ItemVersion.objects.filter(
+            item_id=version.item_id, state__in=[ItemVersion.State.PUBLISHED, ItemVersion.State.SUPERSEDED]
+        )
+        .only("pk", "item_id", "number", "state", "published_at", "change_note")
+        .order_by("-number")
+    )
+    windows = list(
+        Window.objects.filter(item_stationings__item_id=version.item_id, item_stationings__moved_in=True, active=True)
+        .select_related("center")
+        .order_by("center__code", "number")
+        .distinct()
+    )
+    return Guide(version=version, history=history, windows=windows, center=guide_center())
+
+
+def _public_version_count() -> Count:
+    return Count(
+        "versions",
+        filter=Q(versions__state=ItemVersion.State.PUBLISHED, versions__item__status__in=PUBLIC_STATUSES),
+        distinct=True,
+    )
+
+
+def theme_tiles(audience: str) -> QuerySet[Theme]:
+    """Themes for persons or for enterprises (with those for both) that have public guides, with counts."""
+    return (
+        Theme.objects.annotate(item_count=_public_version_count())
+        .filter(audience__in=[audience, Audience.BOTH], item_count__gt=0)
+        .order_by("position", "code")
+    )
+
+
+def frequent_versions(limit: int = 8) -> QuerySet[ItemVersion]:
+    """高频事项 until usage figures exist: immediate items (done on the spot) first, then the newest."""
+    return (
+        public_versions()
+        .filter(item__status=ServiceItem.Status.PUBLISHED)
+        .annotate(
+            immediate_first=Case(
+                When(case_type=CaseType.IMMEDIATE, then=Value(0)), default=Value(1), output_field=IntegerField()
+            )
+        )
+        .order_by("immediate_first", "-published_at", "item__code")[:limit]
+    )
+
+
+def public_department(code: str) -> Department | None:
+    return departments_with_items().filter(code=code).first()
+
+
+def department_versions(department: Department) -> QuerySet[ItemVersion]:
+    return public_versions().filter(item__department=department)
+
+
+def public_theme(code: str) -> Theme | None:
+    return themes_for().filter(code=code).first()
+
+
+def theme_versions(theme: Theme) -> QuerySet[ItemVersion]:
+    return public_versions().filter(themes=theme)
+
+
+def audience_groups(audience: str, *, by: str = "theme") -> list[GuideGroup]:
+    """Guides for persons or enterprises (items for both included), under their themes or departments.
+
+    An item under several themes appears under each; one under none of the audience's themes goes last.
+    """
+    versions = versions_for_audience(audience)
+    if by == "department":
+        groups: dict[int, GuideGroup] = {}
+        for version in versions:
+            department = version.item.department
+            groups.setdefault(department.pk, GuideGroup(versions=[], department=department)).versions.append(version)
+        return list(groups.values())
+    themes = list(Theme.objects.filter(audience__in=[audience, Audience.BOTH]).order_by("position", "code"))
+    by_theme: dict[int, list[ItemVersion]] = {theme.pk: [] for theme in themes}
+    others: list[ItemVersion] = []
+    for version in versions.prefetch_related("themes"):
+        placed = [theme.pk for theme in version.themes.all() if theme.pk in by_theme]
+        for pk in placed:
+            by_theme[pk].append(version)
+        if not placed:
+            others.append(version)
+    result = [GuideGroup(versions=by_theme[theme.pk], theme=theme) for theme in themes if by_theme[theme.pk]]
+    if others:
+        result.append(GuideGroup(versions=others))
+    return result
+
+
+# The catalog manager's item page (staff only; access is checked by catalog/access.py before these run).
+
+
+def item_versions(item: ServiceItem) -> QuerySet[ItemVersion]:
+    """Every version of an item, newest first, with who published it."""
+    return ItemVersion.objects.filter(item=item).select_related("published_by", "created_by").order_by("-number")
+
+
+def item_version(item: ServiceItem, number: int) -> ItemVersion | None:
+    """One version of an item (any state) with everything it carries."""
+    return (
+        ItemVersion.objects.filter(item=item, number=number)
+        .select_related("item", "item__department", "published_by")
+        .prefetch_related("materials", "fees", "special_procedures", "steps", "faqs", "themes")
+        .first()
+    )
+
+
+def item_draft(item: ServiceItem) -> ItemVersion | None:
+    """The item's open draft, if any, with everything it carries."""
+    return (
+        ItemVersion.objects.filter(item=item, state=ItemVersion.State.DRAFT)
+        .prefetch_related("materials", "fees", "special_procedures", "steps", "faqs", "themes")
+        .first()
+    )
+
+
+def catalog_departments() -> QuerySet[Department]:
+    """Departments that implement at least one item, in any status (the manager's filter)."""
+    return Department.objects.filter(items__isnull=False).distinct().order_by("code")

@@ -1,4 +1,5 @@
 from django.urls import path
+from django.views.generic import RedirectView
 
 from govhall.portal import views
 
@@ -6,4 +7,14 @@ app_name = "portal"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("guides/", RedirectView.as_view(pattern_name="portal:home", permanent=False)),
+    path("guides/search", views.search, name="search"),
+    path("guides/search/", views.search),
+    path("guides/departments/", views.departments, name="departments"),
+    path("guides/departments/<str:code>/", views.department, name="department"),
+    path("guides/themes/<str:code>/", views.theme, name="theme"),
+    path("guides/person/", views.audience_guides, {"audience": "person"}, name="person"),
+    path("guides/enterprise/", views.audience_guides, {"audience": "enterprise"}, name="enterprise"),
+    path("guides/<str:code>/", views.guide, name="guide"),
+    path("guides/<str:code>/v<int:number>/", views.guide, name="guide_version"),
 ]

@@ -1,0 +1,33 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.core.management.base import BaseCommand
+
+from govhall.catalog.models import ServiceItem
+from govhall.demo.loader import DEMO_PASSWORD, LOGIN_ROLES, load_demo
+from govhall.org.models import Department, Window
+
+
+class Command(BaseCommand):
+    help = "载入演示县（清川县）：三级中心、部门、窗口、人员、事项目录。可重复运行，不会重复写入。"
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        database = settings.DATABASES["default"]
+        self.stdout.write(f"数据库：{database['ENGINE'].rsplit('.', 1)[-1]} {database.get('NAME')}")
+        report = load_demo()
+        if report.created:
+            added = "，".join(f"{k} {v}" for k, v in sorted(report.created.items()))
+            self.stdout.write(f"新增：{added}")
+        else:
+            self.stdout.write("演示数据已存在，未重复写入。")
+        self.stdout.write(
+            f"现有：部门 {Department.objects.count()}，窗口 {Window.objects.count()}，"
+            f"事项 {ServiceItem.objects.count()}"
+        )
+        self.stdout.write("")
+        self.stdout.write("演示账号 Demo logins  (http://127.0.0.1:8000/manage/login/)")
+        for username, role in LOGIN_ROLES:
+            self.stdout.write(f"  {username:<11} / {DEMO_PASSWORD}   {role}")
+        self.stdout.write("  办事指南 Public guides: http://127.0.0.1:8000/")
