@@ -46,7 +46,7 @@ def test_the_demo_catalog_holds_the_items_a_county_center_really_handles():
         "建设工程规划许可",
         "施工许可",
         "公共场所卫生许可",
-        "道路运输经营许可",
+        "道路货物运输经营许可",
         "结婚登记",
         "户口迁移",
         "排水许可",
