@@ -49,7 +49,7 @@ def test_the_demo_catalog_holds_the_items_a_county_center_really_handles():
         "道路货物运输经营许可",
         "结婚登记",
         "户口迁移",
-        "排水许可",
+        "排入排水管网许可",
     ):
         assert any(expected in name for name in names), expected
     individual = ItemVersion.objects.filter(name__contains="个体工商户", case_type="即办件")
