@@ -19,7 +19,8 @@ from govhall.demo.data import items as item_data
 from govhall.demo.data import people as people_data
 from govhall.demo.data import regions as region_data
 from govhall.demo.data import themes as theme_data
-from govhall.org.models import Center, Department, Region, StaffProfile, StaffRole, Stationing, Window
+from govhall.org import services as org_services
+from govhall.org.models import Center, Department, Region, Stationing, Window
 
 DEMO_PASSWORD = "govhall2026"
 LOGIN_ROLES = [
@@ -80,31 +81,30 @@ def load_regions(report: LoadReport) -> Center:
     return county_center
 
 
-def load_departments(county_center: Center, report: LoadReport) -> dict[str, Department]:
-    region = county_center.region
+def load_departments(county_center: Center, actor: Actor, report: LoadReport) -> dict[str, Department]:
+    existing = {d.code: d for d in Department.objects.all()}
     departments = {}
     for row in dept_data.DEPARTMENTS:
-        dept, created = Department.objects.get_or_create(
-            code=row["code"],
-            defaults={
-                "name": row["name"],
-                "short_name": row.get("short_name", ""),
-                "nature": row["nature"],
-                "region": region,
-            },
-        )
-        report.add("departments", created)
+        dept = existing.get(row["code"])
+        if dept is None:
+            dept = org_services.save_department(
+                department=None,
+                code=row["code"],
+                name=row["name"],
+                short_name=row.get("short_name", ""),
+                nature=row["nature"],
+                actor=actor,
+            )
+            org_services.set_stationing(
+                center=county_center,
+                department=dept,
+                moved_in=row.get("stationed", True),
+                authorised=row.get("authorised", True),
+                section_name="行政审批股" if row.get("stationed", True) else "",
+                actor=actor,
+            )
+            report.add("departments", True)
         departments[dept.code] = dept
-        _, created = Stationing.objects.get_or_create(
-            center=county_center,
-            department=dept,
-            defaults={
-                "moved_in": row.get("stationed", True),
-                "authorised": row.get("authorised", True),
-                "section_name": "行政审批股" if row.get("stationed", True) else "",
-            },
-        )
-        report.add("stationings", created)
     return departments
 
 
@@ -116,45 +116,53 @@ def load_themes(report: LoadReport) -> None:
         report.add("themes", created)
 
 
-def load_windows(departments: dict[str, Department], report: LoadReport) -> dict[tuple[str, str], Window]:
-    windows = {}
+def load_windows(departments: dict[str, Department], actor: Actor, report: LoadReport) -> dict[tuple[str, str], Window]:
+    centers = {c.code: c for c in Center.objects.all()}
+    windows = {(w.center.code, w.number): w for w in Window.objects.select_related("center")}
     for row in people_data.WINDOWS:
-        center = Center.objects.get(code=row["center"])
-        window, created = Window.objects.get_or_create(
-            center=center,
-            number=row["number"],
-            defaults={"name": row["name"], "kind": row["kind"], "location": row.get("location", "")},
-        )
-        if created:
-            window.departments.set([departments[c] for c in row.get("departments", [])])
-        report.add("windows", created)
-        windows[(center.code, window.number)] = window
+        key = (row["center"], row["number"])
+        if key not in windows:
+            windows[key] = org_services.save_window(
+                window=None,
+                center=centers[row["center"]],
+                number=row["number"],
+                name=row["name"],
+                kind=row["kind"],
+                location=row.get("location", ""),
+                departments=[departments[c] for c in row.get("departments", [])],
+                actor=actor,
+            )
+            report.add("windows", True)
     return windows
 
 
-def load_staff(departments: dict[str, Department], windows: dict[tuple[str, str], Window], report: LoadReport) -> None:
-    # One hash for every demo account: PBKDF2 takes a quarter second per call, on purpose.
-    password = make_password(DEMO_PASSWORD)
+def load_staff(
+    departments: dict[str, Department], windows: dict[tuple[str, str], Window], actor: Actor, report: LoadReport
+) -> None:
+    centers = {c.code: c for c in Center.objects.all()}
+    existing = set(User.objects.values_list("username", flat=True))
+    created = []
     for row in people_data.STAFF:
-        user, created = User.objects.get_or_create(
-            username=row["username"],
-            defaults={"display_name": row["name"], "phone": row.get("phone", ""), "kind": User.Kind.STAFF},
-        )
-        report.add("staff", created)
-        if not created:
+        if row["username"] in existing:
             continue
-        user.password = password
-        user.save(update_fields=["password"])
-        center = Center.objects.get(code=row["center"])
-        profile = StaffProfile.objects.create(
-            user=user,
+        center = centers[row["center"]]
+        org_services.save_staff(
+            profile=None,
+            username=row["username"],
+            display_name=row["name"],
             center=center,
-            department=departments[row["department"]] if row.get("department") else None,
             employment=row["employment"],
+            roles=row["roles"],
+            department=departments[row["department"]] if row.get("department") else None,
+            windows=[windows[(center.code, n)] for n in row.get("windows", [])],
+            phone=row.get("phone", ""),
             title=row.get("title", ""),
+            actor=actor,
         )
-        StaffRole.objects.bulk_create(StaffRole(profile=profile, role=r) for r in row["roles"])
-        profile.windows.set([windows[(center.code, n)] for n in row.get("windows", [])])
+        created.append(row["username"])
+        report.add("staff", True)
+    # One hash for every demo account: PBKDF2 takes a quarter second per call, on purpose.
+    User.objects.filter(username__in=created).update(password=make_password(DEMO_PASSWORD))
 
 
 def _content(row: dict[str, Any], center: Center) -> dict[str, Any]:
@@ -212,9 +220,9 @@ def load_demo(progress: Callable[[int, int], None] | None = None) -> LoadReport:
     actor = system_actor("load_demo")
     with transaction.atomic():
         county_center = load_regions(report)
-        departments = load_departments(county_center, report)
+        departments = load_departments(county_center, actor, report)
         load_themes(report)
-        windows = load_windows(departments, report)
-        load_staff(departments, windows, report)
+        windows = load_windows(departments, actor, report)
+        load_staff(departments, windows, actor, report)
     load_items(county_center, departments, actor, report, progress)
     return report

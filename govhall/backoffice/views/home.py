@@ -1,0 +1,56 @@
+"""The staff home: who you are and what your roles let you do."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from govhall.backoffice.decorators import staff_page
+from govhall.org.access import ROLE_LABELS, roles_of, staff_of
+from govhall.org.models import Role
+
+
+@dataclass(frozen=True)
+class Tile:
+    title: str
+    text: str
+    url: str
+    icon: str
+
+
+def _tiles(roles: frozenset[str]) -> list[Tile]:
+    catalog = reverse("backoffice:catalog")
+    if Role.CENTER_MANAGER in roles:
+        return [
+            Tile(_("事项管理"), _("查询、新建、编辑和发布政务服务事项，暂停或取消事项"), catalog, "事"),
+            Tile(_("Excel导入导出"), _("下载事项目录工作簿，批量校验和导入事项"), reverse("backoffice:excel"), "表"),
+            Tile(
+                _("节假日管理"),
+                _("导入国务院办公厅公布的节假日安排，登记临时调整"),
+                reverse("backoffice:calendar"),
+                "历",
+            ),
+        ]
+    if Role.CHIEF_REPRESENTATIVE in roles:
+        return [Tile(_("事项目录"), _("查阅全部事项；可编辑本部门事项的草稿"), catalog, "事")]
+    return [Tile(_("事项目录（只读）"), _("查阅事项的现行内容、历史版本和修改记录"), catalog, "事")]
+
+
+@staff_page
+def home(request: HttpRequest) -> HttpResponse:
+    profile = staff_of(request.user)
+    roles = roles_of(request.user)
+    return render(
+        request,
+        "backoffice/home.html",
+        {
+            "profile": profile,
+            "windows": profile.windows.order_by("number") if profile else [],
+            "role_labels": [str(ROLE_LABELS[r]) for r in Role.values if r in roles],
+            "tiles": _tiles(roles) if profile else [],
+        },
+    )
