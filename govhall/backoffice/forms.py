@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -52,7 +51,6 @@ CHILD_TITLES: dict[str, Any] = {
     "steps": _("办理环节"),
     "faqs": _("常见问题"),
 }
-_ROW_NUMBER = re.compile(r"^第(\d+)项")
 SCHEDULE_EXAMPLE = "\n".join(
     [
         "# year: 2027",
@@ -69,6 +67,7 @@ class VersionForm(forms.ModelForm):  # type: ignore[type-arg]
 
     themes = forms.MultipleChoiceField(label=_("主题"), required=False, widget=forms.CheckboxSelectMultiple)
     change_note = forms.CharField(label=_("修订说明"), max_length=200, required=False)
+    revision = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
     class Meta:
         model = ItemVersion
@@ -155,10 +154,9 @@ def show_problems(
 
 
 def _show_row_problem(problem: Problem, formset: forms.BaseFormSet[Any], field: str) -> None:
-    # The rules number child rows in their message (第2项…); the saved rows are the kept forms.
+    # Problem.index counts the rows that were saved, i.e. the kept forms.
     rows = kept_forms(formset)
-    match = _ROW_NUMBER.match(problem.message)
-    index = int(match.group(1)) - 1 if match else -1
+    index = problem.index if problem.index is not None else -1
     if 0 <= index < len(rows) and field in rows[index].fields:
         rows[index].add_error(field, problem.message)
     else:

@@ -119,6 +119,8 @@ class ServiceItem(models.Model):
     current_version = models.ForeignKey(
         "ItemVersion", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
+    # Bumped by every write; an editor that loaded an older revision gets a conflict, not a silent overwrite.
+    revision = models.PositiveIntegerField(default=0)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -167,21 +167,43 @@ def check_content(data: Mapping[str, Any]) -> list[Problem]:
     return problems
 
 
+def _child_labels() -> dict[str, tuple[str, dict[str, str]]]:
+    from govhall.catalog.models import Faq, Fee, ProcessStep, SpecialProcedure
+
+    models = {
+        "materials": Material,
+        "fees": Fee,
+        "special_procedures": SpecialProcedure,
+        "steps": ProcessStep,
+        "faqs": Faq,
+    }
+    return {
+        kind: (str(model._meta.verbose_name), {f.name: str(f.verbose_name) for f in model._meta.fields})
+        for kind, model in models.items()
+    }
+
+
 def check_children(data: Mapping[str, Any]) -> list[Problem]:
     problems: list[Problem] = []
+    labels = _child_labels()
     for kind, required in CHILD_REQUIRED.items():
-        for index, row in enumerate(data.get(kind) or [], start=1):
+        noun, names = labels[kind]
+        for index, row in enumerate(data.get(kind) or []):
+            where = f"第{index + 1}项{noun}"
             for name in required:
                 if _blank(row.get(name)):
-                    problems.append(Problem(f"第{index}项缺少「{name}」", code="required", field=f"{kind}.{name}"))
+                    problems.append(
+                        Problem(f"{where}缺少「{names[name]}」", code="required", field=f"{kind}.{name}", index=index)
+                    )
             for name, allowed in CHILD_CHOICES.get(kind, {}).items():
                 value = row.get(name)
                 if not _blank(value) and value not in allowed:
                     problems.append(
                         Problem(
-                            f"第{index}项的「{name}」值「{value}」无效",
+                            f"{where}的「{names[name]}」值「{value}」无效",
                             code="invalid_choice",
                             field=f"{kind}.{name}",
+                            index=index,
                         )
                     )
             if (
@@ -191,9 +213,10 @@ def check_children(data: Mapping[str, Any]) -> list[Problem]:
             ):
                 problems.append(
                     Problem(
-                        f"第{index}项材料为情形必要，须写明适用情形",
+                        f"{where}为情形必要，须写明适用情形",
                         code="condition_required",
                         field="materials.condition",
+                        index=index,
                     )
                 )
     steps = data.get("steps") or []

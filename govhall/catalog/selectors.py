@@ -31,7 +31,11 @@ def guide_version(item_code: str, number: int | None = None) -> ItemVersion | No
         return qs.filter(
             item__code=item_code, state=ItemVersion.State.PUBLISHED, item__status__in=PUBLIC_STATUSES
         ).first()
-    return qs.filter(item__code=item_code, number=number).exclude(state=ItemVersion.State.DRAFT).first()
+    return (
+        qs.filter(item__code=item_code, number=number, item__status__in=PUBLIC_STATUSES)
+        .exclude(state=ItemVersion.State.DRAFT)
+        .first()
+    )
 
 
 @dataclass(frozen=True)

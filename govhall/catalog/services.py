@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 
 from govhall.catalog import search
@@ -114,9 +115,14 @@ def create_item(
     return item
 
 
-def _lock(item: ServiceItem) -> ServiceItem:
-    # Two managers editing one item: the row lock orders them; the loser sees the winner's draft.
-    return ServiceItem.objects.select_for_update().select_related("department").get(pk=item.pk)
+def _lock(item: ServiceItem, expected_revision: int | None = None) -> ServiceItem:
+    # Two managers editing one item: the row lock orders them, the revision tells the later one.
+    locked = ServiceItem.objects.select_for_update().select_related("department").get(pk=item.pk)
+    if expected_revision is not None and locked.revision != expected_revision:
+        raise Conflict("该事项在您编辑期间已被他人修改，请刷新页面查看最新内容后重新编辑", code="stale_edit")
+    ServiceItem.objects.filter(pk=locked.pk).update(revision=F("revision") + 1)
+    locked.revision += 1
+    return locked
 
 
 @transaction.atomic
@@ -129,9 +135,12 @@ def save_draft(
     code: str | None = None,
     basic_code: str | None = None,
     department: Department | None = None,
+    expected_revision: int | None = None,
 ) -> ItemVersion:
     """Write the item's draft (creating version n+1 if none is open). Published versions stay untouched."""
-    item = _lock(item)
+    item = _lock(item, expected_revision)
+    if item.status == ServiceItem.Status.CANCELLED:
+        raise Conflict("事项已取消，不能再修改", code="item_cancelled")
     new_code = item.code if code is None else code
     new_basic = item.basic_code if basic_code is None else basic_code
     new_department = department or item.department

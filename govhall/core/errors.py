@@ -48,6 +48,7 @@ class Problem:
     sheet: str | None = None
     row: int | None = None
     column: str | None = None
+    index: int | None = None  # 0-based row of a child list (materials, steps …) the problem is about
 
     def location(self) -> str:
         parts = []

@@ -92,7 +92,7 @@ def test_a_conditional_material_without_its_condition_is_marked_on_its_row(clien
     content["materials"][1]["condition"] = ""
     response = _edit(client, food, editor_post(content))
     rows = response.context["formsets"][0][2].forms
-    assert rows[1].errors["condition"] == ["第2项材料为情形必要，须写明适用情形"]
+    assert rows[1].errors["condition"] == ["第2项申请材料为情形必要，须写明适用情形"]
     assert not rows[0].errors
     assert not food.versions.filter(state=ItemVersion.State.DRAFT).exists()
 
@@ -162,3 +162,17 @@ def test_a_cancelled_item_cannot_be_published(client, manager, food):
     client.force_login(manager)
     response = client.post(reverse("backoffice:item_publish", args=[food.pk]), follow=True)
     assert "事项已取消，不能发布" in response.content.decode()
+
+
+def test_a_second_editor_on_a_stale_page_is_told_and_does_not_overwrite(client, manager, food):
+    client.force_login(manager)
+    stale = editor_post(item_data(promised_limit=4))
+    stale["revision"] = str(food.revision)
+    first = _edit(client, food, stale)
+    assert first.status_code == 302
+    again = editor_post(item_data(promised_limit=3))
+    again["revision"] = str(food.revision)
+    response = _edit(client, food, again)
+    assert response.status_code == 200
+    assert "已被他人修改" in response.content.decode()
+    assert food.versions.get(state=ItemVersion.State.DRAFT).promised_limit == 4

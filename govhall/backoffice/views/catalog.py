@@ -189,7 +189,7 @@ def item_edit(request: HttpRequest, item_id: int) -> HttpResponse:
         if base is None and item.current_version is not None:
             base = selectors.item_version(item, item.current_version.number)
         content = services.version_content(base) if base else {}
-        initial = {**content, "change_note": draft.change_note if draft else ""}
+        initial = {**content, "change_note": draft.change_note if draft else "", "revision": item.revision}
         return _render_editor(request, item, VersionForm(initial=initial), child_formsets(content=content))
     form = VersionForm(request.POST)
     formsets = child_formsets(request.POST)
@@ -200,6 +200,7 @@ def item_edit(request: HttpRequest, item_id: int) -> HttpResponse:
                 data={**form.content(), **children_content(formsets)},
                 actor=actor,
                 change_note=form.cleaned_data["change_note"],
+                expected_revision=form.cleaned_data.get("revision"),
             )
         except ValidationFailed as failed:
             show_problems(failed.problems, form=form, formsets=formsets)

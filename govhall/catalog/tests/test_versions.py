@@ -70,3 +70,23 @@ def test_suspend_resume_and_cancel_follow_the_status_rules():
     assert item.status == ServiceItem.Status.CANCELLED
     with pytest.raises(ValidationFailed):
         services.change_status(item=item, move="cancel", reason=" ", actor=ACTOR)
+
+
+def test_an_editor_working_on_an_old_revision_gets_a_conflict_not_a_silent_overwrite():
+    item = make_item()
+    loaded = item.revision
+    services.save_draft(item=item, data=item_data(promised_limit=4), actor=ACTOR, expected_revision=loaded)
+    with pytest.raises(Conflict) as exc:
+        services.save_draft(item=item, data=item_data(promised_limit=5), actor=ACTOR, expected_revision=loaded)
+    assert exc.value.code == "stale_edit"
+    draft = item.versions.get(state=ItemVersion.State.DRAFT)
+    assert draft.promised_limit == 4
+
+
+def test_a_cancelled_item_cannot_be_edited():
+    item = make_item()
+    services.change_status(item=item, move="cancel", reason="事项取消", actor=ACTOR)
+    with pytest.raises(Conflict) as exc:
+        services.save_draft(item=item, data=item_data(), actor=ACTOR)
+    assert exc.value.code == "item_cancelled"
+    assert item.versions.count() == 1
