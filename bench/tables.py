@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 
 
@@ -19,13 +20,22 @@ def _cell(value: object) -> str:
     return str(value)
 
 
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _pad(text: str, width: int, right: bool) -> str:
+    space = " " * (width - _width(text))
+    return space + text if right else text + space
+
+
 def print_table(table: Table) -> None:
     cells = [[_cell(v) for v in row] for row in table.rows]
-    widths = [max(len(h), *(len(r[i]) for r in cells)) if cells else len(h) for i, h in enumerate(table.headers)]
+    widths = [max([_width(h)] + [_width(r[i]) for r in cells]) for i, h in enumerate(table.headers)]
     print(f"## {table.title}")
-    print("| " + " | ".join(h.ljust(w) for h, w in zip(table.headers, widths, strict=True)) + " |")
+    print("| " + " | ".join(_pad(h, w, False) for h, w in zip(table.headers, widths, strict=True)) + " |")
     print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
     for row in cells:
-        print("| " + " | ".join(c.rjust(w) for c, w in zip(row, widths, strict=True)) + " |")
+        print("| " + " | ".join(_pad(c, w, i > 0) for i, (c, w) in enumerate(zip(row, widths, strict=True))) + " |")
     if table.note:
         print(table.note)

@@ -1,6 +1,7 @@
 """govhall settings: one module; deployments differ only through environment variables."""
 
 import os
+import warnings
 from pathlib import Path
 
 import dj_database_url
@@ -106,6 +107,8 @@ STATIC_ROOT = BASE_DIR / "var" / "static"
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("GOVHALL_MEDIA_ROOT", BASE_DIR / "var" / "media"))
 WHITENOISE_USE_FINDERS = True
+# Before collectstatic has run (tests, runserver) whitenoise serves from the finders; its warning is noise.
+warnings.filterwarnings("ignore", message="No directory at", module="whitenoise.base")
 STATICFILES_DIRS = [BASE_DIR / "govhall" / "static"]
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
