@@ -61,3 +61,12 @@ def chief(market_department: Department):
 @pytest.fixture
 def supervisor(db: None):
     return make_staff("supervisor", Role.SUPERVISOR)
+
+
+@pytest.fixture(autouse=True)
+def _chinese_ui():
+    """A request that switched to English must not leave English active for the next test."""
+    from django.utils import translation
+
+    yield
+    translation.activate("zh-hans")

@@ -26,6 +26,7 @@ ACTION_LABELS = {
     "catalog.item.suspended": gettext_lazy("暂停"),
     "catalog.item.resumed": gettext_lazy("恢复"),
     "catalog.item.cancelled": gettext_lazy("取消"),
+    "catalog.item.stationing_set": gettext_lazy("登记进驻情况"),
 }
 # Keys of audit changes that are not fields of the version.
 _EXTRA_LABELS = {
@@ -35,6 +36,11 @@ _EXTRA_LABELS = {
     "code": gettext_lazy("实施编码"),
     "basic_code": gettext_lazy("基本编码"),
     "department": gettext_lazy("实施部门"),
+    "center": gettext_lazy("服务中心"),
+    "moved_in": gettext_lazy("已进驻大厅"),
+    "authorised": gettext_lazy("已授权到位"),
+    "windows": gettext_lazy("受理窗口"),
+    "note": gettext_lazy("说明"),
 }
 _TEXT_LIMIT = 80
 
@@ -206,7 +212,7 @@ def _nested(raw: Any) -> bool:
 
 def _meaningful(raw: Any) -> bool:
     """Leave out what did not change (a status published → published) and empty notes."""
-    if isinstance(raw, list) and len(raw) == 2 and raw[0] == raw[1]:
+    if isinstance(raw, list) and len(raw) == 2 and (raw[0] == raw[1] or all(v in (None, "") for v in raw)):
         return False
     return raw not in (None, "")
 

@@ -8,6 +8,7 @@ from typing import Any
 
 from django import forms
 from django.db import models
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from govhall.catalog.models import ItemVersion, Theme
@@ -16,7 +17,7 @@ from govhall.catalog.services import CHILD_MODELS
 from govhall.core import workdays
 from govhall.core.errors import Problem
 from govhall.core.models import CalendarDay
-from govhall.org.models import Department
+from govhall.org.models import Department, Role, StaffProfile, Window
 
 # The editor's sections, in the order of the printed guide; together they hold every content field.
 SECTIONS: tuple[tuple[Any, tuple[str, ...]], ...] = (
@@ -238,3 +239,136 @@ class CalendarDayForm(forms.Form):
         if not workdays.FIRST_DAY <= day <= workdays.LAST_DAY:
             raise forms.ValidationError(_("日期超出日历范围"))
         return day
+
+
+# The organisation pages. Plain forms, not model forms: uniqueness and the scope rules are the services'.
+
+
+class DepartmentChoices(forms.ModelMultipleChoiceField):  # type: ignore[type-arg]
+    def label_from_instance(self, obj: Any) -> str:
+        return str(obj.short_name or obj.name)
+
+
+class WindowChoices(forms.ModelMultipleChoiceField):  # type: ignore[type-arg]
+    def label_from_instance(self, obj: Any) -> str:
+        return str(obj) if obj.active else f"{obj}（{_('已停用')}）"
+
+
+class DepartmentForm(forms.Form):
+    code = forms.CharField(label=_("部门编码"), max_length=20)
+    name = forms.CharField(label=_("部门名称"), max_length=80)
+    short_name = forms.CharField(label=_("简称"), max_length=30, required=False)
+    nature = forms.ChoiceField(label=_("实施主体性质"), choices=Department.Nature.choices)
+
+
+class StationingForm(forms.Form):
+    moved_in = forms.BooleanField(label=_("审批科室已进驻大厅"), required=False)
+    authorised = forms.BooleanField(label=_("审批权限已授权到位"), required=False)
+    section_name = forms.CharField(label=_("行政审批科室"), max_length=60, required=False)
+    note = forms.CharField(label=_("备注"), max_length=200, required=False)
+
+
+class WindowForm(forms.Form):
+    number = forms.CharField(label=_("窗口号"), max_length=10)
+    name = forms.CharField(label=_("窗口名称"), max_length=60)
+    kind = forms.ChoiceField(label=_("窗口类型"), choices=Window.Kind.choices)
+    location = forms.CharField(
+        label=_("位置"),
+        max_length=60,
+        required=False,
+        widget=forms.TextInput(attrs={"placeholder": _("如 一楼A区01号")}),
+    )
+    departments = DepartmentChoices(
+        label=_("服务部门"),
+        queryset=Department.objects.order_by("code"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    active = forms.BooleanField(label=_("启用"), required=False, initial=True)
+
+
+class StaffForm(forms.Form):
+    username = forms.CharField(label=_("用户名"), max_length=150)
+    display_name = forms.CharField(label=_("姓名"), max_length=60)
+    phone = forms.CharField(label=_("手机号"), max_length=20, required=False)
+    employment = forms.ChoiceField(label=_("用工性质"), choices=StaffProfile.Employment.choices)
+    title = forms.CharField(label=_("职务"), max_length=40, required=False)
+    staff_number = forms.CharField(label=_("工号"), max_length=20, required=False)
+    roles = forms.MultipleChoiceField(
+        label=_("角色"), choices=Role.choices, required=False, widget=forms.CheckboxSelectMultiple
+    )
+    department = forms.ModelChoiceField(
+        label=_("所属部门"), queryset=Department.objects.order_by("code"), required=False, empty_label=_("（无）")
+    )
+    windows = WindowChoices(
+        label=_("窗口"), queryset=Window.objects.none(), required=False, widget=forms.CheckboxSelectMultiple
+    )
+    password = forms.CharField(
+        label=_("初始密码"),
+        required=False,
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+
+    def __init__(
+        self, *args: Any, windows: QuerySet[Window], editing: bool = False, masked_phone: str = "", **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        choices = self.fields["windows"]
+        assert isinstance(choices, forms.ModelMultipleChoiceField)
+        choices.queryset = windows
+        # The edit page never shows a number in full: the field starts empty and an empty field keeps it.
+        self.keeps_phone = bool(masked_phone)
+        if masked_phone:
+            placeholder = _("%(masked)s（留空则不修改）") % {"masked": masked_phone}
+            self.fields["phone"].widget.attrs["placeholder"] = placeholder
+        if editing:
+            self.fields["password"].label = _("新密码（留空则不修改）")
+
+    def phone_to_save(self) -> str | None:
+        """The number to save, or None to keep the one on file (``services.save_staff``)."""
+        value: str = self.cleaned_data["phone"]
+        return None if not value and self.keeps_phone else value
+
+
+class StaffFilterForm(forms.Form):
+    role = forms.ChoiceField(label=_("角色"), required=False, choices=[("", _("全部角色")), *Role.choices])
+    department = forms.ModelChoiceField(
+        label=_("所属部门"), queryset=Department.objects.none(), required=False, empty_label=_("全部部门")
+    )
+    window = forms.ModelChoiceField(
+        label=_("窗口"), queryset=Window.objects.none(), required=False, empty_label=_("全部窗口")
+    )
+
+    def __init__(self, *args: Any, departments: QuerySet[Department], windows: QuerySet[Window], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name, queryset in (("department", departments), ("window", windows)):
+            field = self.fields[name]
+            assert isinstance(field, forms.ModelChoiceField)
+            field.queryset = queryset
+
+    def filters(self) -> dict[str, Any]:
+        """The valid filters only: nonsense in the query string is ignored, not an error page."""
+        self.is_valid()
+        data = getattr(self, "cleaned_data", {})
+        department, window = data.get("department"), data.get("window")
+        return {
+            "role": data.get("role") or "",
+            "department_id": department.pk if department else None,
+            "window_id": window.pk if window else None,
+        }
+
+
+class ItemStationingForm(forms.Form):
+    moved_in = forms.BooleanField(label=_("已进驻大厅"), required=False)
+    authorised = forms.BooleanField(label=_("已授权到位"), required=False)
+    windows = WindowChoices(
+        label=_("受理窗口"), queryset=Window.objects.none(), required=False, widget=forms.CheckboxSelectMultiple
+    )
+    note = forms.CharField(label=_("说明"), max_length=200, required=False)
+
+    def __init__(self, *args: Any, windows: QuerySet[Window], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        choices = self.fields["windows"]
+        assert isinstance(choices, forms.ModelMultipleChoiceField)
+        choices.queryset = windows

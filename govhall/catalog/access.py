@@ -8,8 +8,8 @@ from typing import Any
 from govhall.catalog.models import ServiceItem
 from govhall.core.actors import Actor
 from govhall.core.errors import AccessDenied, NotFound
-from govhall.org.access import require_role, staff_of
-from govhall.org.models import Role
+from govhall.org.access import require_org_manager, require_role, staff_of
+from govhall.org.models import Center, Role
 
 
 def access_item(user: Any, item_id: int) -> ServiceItem:
@@ -39,3 +39,10 @@ def access_item_for_publish(user: Any, item_id: int, request: Any = None) -> tup
 
 def require_catalog_manager(user: Any, request: Any = None) -> Actor:
     return require_role(user, Role.CENTER_MANAGER, request=request)
+
+
+def access_item_for_stationing(user: Any, item_id: int, request: Any = None) -> tuple[ServiceItem, Center, Actor]:
+    """A center manager records how his own center handles an item (进驻, windows, 授权到位)."""
+    item = access_item(user, item_id)
+    center, actor = require_org_manager(user, request)
+    return item, center, actor

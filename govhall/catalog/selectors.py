@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from django.db.models import Case, Count, IntegerField, Prefetch, Q, QuerySet, Value, When
 
 from govhall.catalog import search
-from govhall.catalog.models import Audience, CaseType, ItemVersion, ServiceItem, Theme
-from govhall.org.models import Center, Department, Window
+from govhall.catalog.models import Audience, CaseType, ItemStationing, ItemVersion, ServiceItem, Theme
+from govhall.org.models import Center, Department, Stationing, Window
+from govhall.org.selectors import stationings_at
 
 PUBLIC_STATUSES = (ServiceItem.Status.PUBLISHED, ServiceItem.Status.SUSPENDED)
 
@@ -157,6 +158,19 @@ class Guide:
     @property
     def current(self) -> ItemVersion | None:
         return self.version.item.current_version
+
+    # Where the item gives no place, hours or phone, the center's apply; "12345" is the national hotline.
+    @property
+    def address(self) -> str:
+        return self.version.address or (self.center.address if self.center else "")
+
+    @property
+    def office_hours(self) -> str:
+        return self.version.office_hours or (self.center.hours if self.center else "")
+
+    @property
+    def consult_phone(self) -> str:
+        return self.version.consult_phone or (self.center.phone if self.center else "") or "12345"
 
     @property
     def is_earlier_version(self) -> bool:
@@ -323,3 +337,120 @@ def item_draft(item: ServiceItem) -> ItemVersion | None:
 def catalog_departments() -> QuerySet[Department]:
     """Departments that implement at least one item, in any status (the manager's filter)."""
     return Department.objects.filter(items__isnull=False).distinct().order_by("code")
+
+
+# 两集中、两到位: how many items a center handles in its hall and decides there (DOMAIN.md §4).
+
+IN_FORCE_STATUSES = PUBLIC_STATUSES  # a suspended item is still on the list the hall should handle
+
+
+@dataclass(frozen=True)
+class Rate:
+    """A reported figure: ``numerator`` of ``denominator``; no percentage when there is nothing to count."""
+
+    numerator: int
+    denominator: int
+
+    @property
+    def percent(self) -> float | None:
+        return round(100 * self.numerator / self.denominator, 1) if self.denominator else None
+
+
+def _moved_in_at(center: Center) -> Q:
+    return Q(stationings__center=center, stationings__moved_in=True)
+
+
+def _authorised_at(center: Center) -> Q:
+    # Deciding "at the hall" presupposes handling there: an authorisation without moving in counts for nothing.
+    return _moved_in_at(center) & Q(stationings__authorised=True)
+
+
+def _in_force_items() -> QuerySet[ServiceItem]:
+    return ServiceItem.objects.filter(status__in=IN_FORCE_STATUSES)
+
+
+def moved_in_rate(center: Center) -> Rate:
+    """进驻率: items in force (published or suspended) that ``center`` handles in its hall — an
+    ``ItemStationing`` there with ``moved_in`` — over all items in force. Drafts and cancelled items do not count."""
+    figures = _in_force_items().aggregate(
+        moved_in=Count("pk", filter=_moved_in_at(center), distinct=True), total=Count("pk", distinct=True)
+    )
+    return Rate(figures["moved_in"], figures["total"])
+
+
+def authorised_rate(center: Center) -> Rate:
+    """授权到位率: items in force that ``center`` both handles in its hall and decides there — ``moved_in`` and
+    ``authorised`` — over all items in force (the same denominator as 进驻率)."""
+    figures = _in_force_items().aggregate(
+        authorised=Count("pk", filter=_authorised_at(center), distinct=True), total=Count("pk", distinct=True)
+    )
+    return Rate(figures["authorised"], figures["total"])
+
+
+@dataclass(frozen=True)
+class DepartmentStationing:
+    """One row of the 部门与进驻 page: the department, its stationing at the center, its items' figures."""
+
+    department: Department
+    stationing: Stationing | None
+    items: int = 0
+    moved_in: int = 0
+    authorised: int = 0
+
+
+def department_stationings(center: Center) -> list[DepartmentStationing]:
+    """Every department with its stationing at ``center`` and its items in force, moved in and authorised
+    there (counted as ``moved_in_rate`` and ``authorised_rate`` count them)."""
+    counts: dict[int, tuple[int, int, int]] = {
+        row["department_id"]: (row["items"], row["moved_in"], row["authorised"])
+        for row in _in_force_items()
+        .values("department_id")
+        .annotate(
+            items=Count("pk", distinct=True),
+            moved_in=Count("pk", filter=_moved_in_at(center), distinct=True),
+            authorised=Count("pk", filter=_authorised_at(center), distinct=True),
+        )
+        .order_by()
+    }
+    stationings = stationings_at(center)
+    rows = []
+    for department in Department.objects.order_by("code"):
+        items, moved_in, authorised = counts.get(department.pk, (0, 0, 0))
+        rows.append(
+            DepartmentStationing(
+                department=department,
+                stationing=stationings.get(department.pk),
+                items=items,
+                moved_in=moved_in,
+                authorised=authorised,
+            )
+        )
+    return rows
+
+
+def item_stationings(item: ServiceItem) -> list[ItemStationing]:
+    """Where the item is stationed, per center, with its windows."""
+    return list(
+        ItemStationing.objects.filter(item=item)
+        .select_related("center")
+        .prefetch_related(Prefetch("windows", queryset=Window.objects.order_by("number")))
+        .order_by("center__code")
+    )
+
+
+def item_stationing_at(item: ServiceItem, center: Center) -> ItemStationing | None:
+    return ItemStationing.objects.filter(item=item, center=center).prefetch_related("windows").first()
+
+
+def stationing_window_choices(item: ServiceItem, center: Center) -> QuerySet[Window]:
+    """The windows a manager may pick for the item: the center's open windows serving its department, and
+    whichever are already recorded (so that a stale one can be seen and removed)."""
+    return (
+        Window.objects.filter(center=center)
+        .filter(
+            Q(departments=item.department_id, active=True)
+            | Q(item_stationings__item=item, item_stationings__center=center)
+        )
+        .distinct()
+        .order_by("number")
+    )

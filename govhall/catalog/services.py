@@ -13,6 +13,7 @@ from govhall.catalog import search
 from govhall.catalog.models import (
     Faq,
     Fee,
+    ItemStationing,
     ItemVersion,
     Material,
     ProcessStep,
@@ -24,7 +25,7 @@ from govhall.catalog.rules import CHILD_FIELDS, CONTENT_FIELDS, check_content
 from govhall.core import audit
 from govhall.core.actors import Actor
 from govhall.core.errors import Conflict, Problem, ValidationFailed
-from govhall.org.models import Department
+from govhall.org.models import Center, Department, Window
 
 CHILD_MODELS: dict[str, type[Any]] = {
     "materials": Material,
@@ -257,3 +258,66 @@ def change_status(*, item: ServiceItem, move: str, reason: str, actor: Actor) ->
     item.save(update_fields=["status", "updated_at"])
     audit.record(actor=actor, action=action, obj=item, changes={"status": [old, target], "reason": reason})
     return item
+
+
+@transaction.atomic
+def set_item_stationing(
+    *,
+    item: ServiceItem,
+    center: Center,
+    moved_in: bool,
+    authorised: bool,
+    windows: list[Window],
+    note: str = "",
+    actor: Actor,
+) -> ItemStationing:
+    """Record whether a center handles the item in its hall (进驻), at which windows, and whether the
+    item is decided there (授权到位). The windows must be the center's and serve the item's department."""
+    windows = list(windows)
+    problems = []
+    foreign = [w for w in windows if w.center_id != center.pk]
+    if foreign:
+        names = "、".join(str(w) for w in foreign)
+        problems.append(Problem(f"{names}不属于{center}", code="window_of_other_center", field="windows"))
+    serving = set(
+        Window.objects.filter(pk__in=[w.pk for w in windows], departments=item.department_id).values_list(
+            "pk", flat=True
+        )
+    )
+    strangers = [w for w in windows if w.center_id == center.pk and w.pk not in serving]
+    if strangers:
+        names = "、".join(str(w) for w in strangers)
+        problems.append(
+            Problem(
+                f"{names}不受理{item.department}的事项；请先在窗口管理中为该窗口添加此部门",
+                code="window_of_other_department",
+                field="windows",
+            )
+        )
+    if len(note) > 200:
+        problems.append(Problem("「说明」不能超过200字", code="too_long", field="note"))
+    if problems:
+        raise ValidationFailed(problems)
+    # Locked so that two managers saving at once each diff against what the other wrote.
+    stationing = ItemStationing.objects.select_for_update().filter(item=item, center=center).first()
+    before = _stationing_snapshot(stationing) if stationing else {}
+    stationing = stationing or ItemStationing(item=item, center=center)
+    stationing.moved_in, stationing.authorised, stationing.note = moved_in, authorised, note
+    stationing.save()
+    stationing.windows.set(windows)
+    audit.record(
+        actor=actor,
+        action="catalog.item.stationing_set",
+        obj=item,
+        changes={"center": center.code, **audit.diff(before, _stationing_snapshot(stationing))},
+    )
+    return stationing
+
+
+def _stationing_snapshot(stationing: ItemStationing) -> dict[str, Any]:
+    return {
+        "moved_in": stationing.moved_in,
+        "authorised": stationing.authorised,
+        "note": stationing.note,
+        "windows": sorted(stationing.windows.values_list("number", flat=True)),
+    }

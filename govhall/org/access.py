@@ -6,8 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 from govhall.core.actors import Actor, client_ip
-from govhall.core.errors import AccessDenied
-from govhall.org.models import Role, StaffProfile
+from govhall.core.errors import AccessDenied, NotFound
+from govhall.org.models import Center, Department, Role, StaffProfile, Window
 
 ROLE_LABELS = dict(Role.choices)
 
@@ -70,3 +70,60 @@ def department_scope(user: Any) -> set[int] | None:
 def in_scope(user: Any, department_id: int) -> bool:
     scope = department_scope(user)
     return scope is None or department_id in scope
+
+
+# The organisation pages: a center manager keeps his own center's windows and staff and the departments'
+# stationing there; a supervisor reads them. Objects of another center are "not found", not "refused".
+
+
+def _center_of(user: Any) -> Center:
+    profile = staff_of(user)
+    assert profile is not None  # require_role refuses users without a profile
+    return profile.center
+
+
+def require_org_reader(user: Any, request: Any = None) -> tuple[Center, Actor]:
+    actor = require_role(user, Role.CENTER_MANAGER, Role.SUPERVISOR, request=request)
+    return _center_of(user), actor
+
+
+def require_org_manager(user: Any, request: Any = None) -> tuple[Center, Actor]:
+    actor = require_role(user, Role.CENTER_MANAGER, request=request)
+    return _center_of(user), actor
+
+
+def access_department_for_edit(user: Any, department_id: int, request: Any = None) -> tuple[Department, Center, Actor]:
+    """Departments are shared by every center; their stationing is recorded per center (the manager's)."""
+    center, actor = require_org_manager(user, request)
+    department = Department.objects.filter(pk=department_id).first()
+    if department is None:
+        raise NotFound("部门不存在", code="department_not_found")
+    return department, center, actor
+
+
+def access_window_for_edit(user: Any, window_id: int, request: Any = None) -> tuple[Window, Actor]:
+    center, actor = require_org_manager(user, request)
+    window = Window.objects.select_related("center").filter(pk=window_id, center=center).first()
+    if window is None:
+        raise NotFound("窗口不存在", code="window_not_found")
+    return window, actor
+
+
+def _staff_at(center: Center, profile_id: int) -> StaffProfile:
+    profile = (
+        StaffProfile.objects.select_related("user", "center", "department").filter(pk=profile_id, center=center).first()
+    )
+    if profile is None:
+        raise NotFound("工作人员不存在", code="staff_not_found")
+    return profile
+
+
+def access_staff_for_edit(user: Any, profile_id: int, request: Any = None) -> tuple[StaffProfile, Actor]:
+    center, actor = require_org_manager(user, request)
+    return _staff_at(center, profile_id), actor
+
+
+def access_staff_for_reveal(user: Any, profile_id: int, request: Any = None) -> tuple[StaffProfile, Actor]:
+    """Whoever may read the staff list may read a full phone number; the caller logs it (``masking.reveal``)."""
+    center, actor = require_org_reader(user, request)
+    return _staff_at(center, profile_id), actor

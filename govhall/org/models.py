@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from typing import ClassVar
 
 from django.conf import settings
@@ -100,6 +101,11 @@ class Stationing(models.Model):
         return f"{self.center} / {self.department}"
 
 
+# 一楼A区01号 → 一楼A区; 二楼12号 → 二楼; 东区3号 → 东区 (a hall's plan is floors, then lettered areas).
+_FLOOR_AREA = re.compile(r"^\s*(.+?[楼层](?:\s*[A-Za-z0-9一二三四五六七八九十]+区)?)")
+_AREA = re.compile(r"^\s*(.+?区)")
+
+
 class Window(models.Model):
     class Kind(models.TextChoices):
         COMPREHENSIVE = "comprehensive", _("综合窗口")
@@ -121,6 +127,13 @@ class Window(models.Model):
 
     def __str__(self) -> str:
         return f"{self.number}号 {self.name}"
+
+    @property
+    def area(self) -> str:
+        """The floor and area part of the location text, by which the hall's windows are grouped."""
+        text = self.location.strip()
+        match = _FLOOR_AREA.match(text) or _AREA.match(text)
+        return match.group(1) if match else text
 
 
 class Role(models.TextChoices):

@@ -6,6 +6,8 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.contrib.auth.hashers import make_password
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from govhall.accounts.models import User
@@ -136,6 +138,23 @@ def save_window(
 
 
 @transaction.atomic
+def set_window_active(*, window: Window, active: bool, actor: Actor) -> Window:
+    """Close a window (it keeps its number, history and staff) or open it again."""
+    # Locked so that two managers toggling at once leave one entry each with the true before-value.
+    window = Window.objects.select_for_update().get(pk=window.pk)
+    before = window.active
+    window.active = active
+    window.save(update_fields=["active"])
+    audit.record(
+        actor=actor,
+        action="org.window.changed",
+        obj=window,
+        changes=audit.diff({"active": before}, {"active": active}),
+    )
+    return window
+
+
+@transaction.atomic
 def save_staff(
     *,
     profile: StaffProfile | None,
@@ -146,13 +165,17 @@ def save_staff(
     roles: Iterable[str],
     department: Department | None = None,
     windows: Iterable[Window] = (),
-    phone: str = "",
+    phone: str | None = None,
     title: str = "",
     staff_number: str = "",
     password: str | None = None,
     actor: Actor,
 ) -> StaffProfile:
-    """Create or change a staff member with his roles; the scope rules are checked here."""
+    """Create or change a staff member with his roles; the scope rules are checked here.
+
+    ``phone=None`` keeps the number on file (the edit page never shows it in full); ``password=None`` keeps
+    the password, and a new staff member without one cannot log in until a password is set.
+    """
     roles = sorted(set(roles))
     windows = list(windows)
     problems = []
@@ -175,6 +198,8 @@ def save_staff(
         )
     if any(w.center_id != center.pk for w in windows):
         problems.append(Problem("所选窗口不属于该服务中心", code="window_of_other_center", field="windows"))
+    if password:
+        problems += _password_problems(password, profile.user if profile else User(username=username))
     if problems:
         raise ValidationFailed(problems)
 
@@ -186,7 +211,9 @@ def save_staff(
     else:
         user = profile.user
         before = _staff_snapshot(profile)
-    user.username, user.display_name, user.phone = username, display_name, phone
+    user.username, user.display_name = username, display_name
+    if phone is not None:
+        user.phone = phone
     if password:
         user.password = make_password(password)
     elif created:
@@ -207,6 +234,28 @@ def save_staff(
         actor=actor, action="org.staff.created" if created else "org.staff.changed", obj=profile, changes=changes
     )
     return profile
+
+
+# Django 5.2's own zh_Hans catalog misses the too-short message (its msgid changed), so we say it ourselves.
+_PASSWORD_MESSAGES = {
+    "password_too_short": "密码太短，至少需要{min_length}个字符",
+    "password_too_common": "密码过于常见，请换一个",
+    "password_entirely_numeric": "密码不能全是数字",
+    "password_too_similar": "密码与用户名或姓名过于相似",
+}
+
+
+def _password_problems(password: str, user: User) -> list[Problem]:
+    try:
+        validate_password(password, user)
+    except ValidationError as invalid:
+        problems = []
+        for error in invalid.error_list:
+            template = _PASSWORD_MESSAGES.get(error.code or "")
+            text = template.format(**(error.params or {})) if template else " ".join(error.messages)
+            problems.append(Problem(text, code="weak_password", field="password"))
+        return problems
+    return []
 
 
 def _staff_snapshot(profile: StaffProfile) -> dict[str, Any]:

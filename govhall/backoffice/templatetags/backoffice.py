@@ -6,6 +6,7 @@ from typing import Any
 
 from django import template
 
+from govhall.core.masking import mask_phone
 from govhall.org.access import has_role as _has_role
 
 register = template.Library()
@@ -15,3 +16,18 @@ register = template.Library()
 def has_role(user: Any, role: str) -> bool:
     """``{% if user|has_role:"center_manager" %}``: only to show or hide links; views check access."""
     return _has_role(user, role)
+
+
+@register.filter
+def masked_phone(value: str | None) -> str:
+    """A phone number as lists show it (PIPL); the full number only through ``masking.reveal``."""
+    return mask_phone(value)
+
+
+@register.filter
+def percent(rate: Any) -> str:
+    """A ``Rate`` as 66.7%, or — when there is nothing to count."""
+    value = rate.percent
+    if value is None:
+        return "—"
+    return f"{value:g}%"

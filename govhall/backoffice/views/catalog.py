@@ -10,6 +10,7 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -19,6 +20,7 @@ from govhall.backoffice.forms import (
     CHILD_TITLES,
     SECTIONS,
     IdentityForm,
+    ItemStationingForm,
     StatusForm,
     VersionForm,
     child_formsets,
@@ -30,11 +32,14 @@ from govhall.catalog.access import (
     access_item,
     access_item_for_edit,
     access_item_for_publish,
+    access_item_for_stationing,
     require_catalog_manager,
 )
 from govhall.catalog.models import ItemVersion, ServiceItem, Theme
 from govhall.core import audit
 from govhall.core.errors import AccessDenied, DomainError, NotFound, ValidationFailed
+from govhall.org.access import require_org_manager
+from govhall.org.models import Center
 
 PAGE_SIZE = 50
 
@@ -85,7 +90,35 @@ def catalog_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _render_item(request: HttpRequest, item: ServiceItem, status_form: StatusForm) -> HttpResponse:
+def _item_stationing_form(item: ServiceItem, center: Center) -> ItemStationingForm:
+    current = selectors.item_stationing_at(item, center)
+    initial = (
+        {
+            "moved_in": current.moved_in,
+            "authorised": current.authorised,
+            "windows": list(current.windows.all()),
+            "note": current.note,
+        }
+        if current
+        else {}
+    )
+    return ItemStationingForm(initial=initial, windows=selectors.stationing_window_choices(item, center))
+
+
+def _render_item(
+    request: HttpRequest,
+    item: ServiceItem,
+    status_form: StatusForm,
+    stationing_form: ItemStationingForm | None = None,
+) -> HttpResponse:
+    """The item page; a manager also gets the form for his center's stationing of the item."""
+    center: Center | None = None
+    try:
+        center, _actor = require_org_manager(request.user)
+    except AccessDenied:
+        stationing_form = None
+    else:
+        stationing_form = stationing_form or _item_stationing_form(item, center)
     versions = list(selectors.item_versions(item))
     draft = next((v for v in versions if v.state == ItemVersion.State.DRAFT), None)
     current = item.current_version
@@ -104,6 +137,9 @@ def _render_item(request: HttpRequest, item: ServiceItem, status_form: StatusFor
             "status_form": status_form,
             "can_edit": _permitted(lambda: access_item_for_edit(request.user, item.pk)),
             "can_publish": _permitted(lambda: access_item_for_publish(request.user, item.pk)),
+            "stationings": selectors.item_stationings(item),
+            "stationing_center": center,
+            "stationing_form": stationing_form,
         },
     )
 
@@ -283,3 +319,27 @@ def item_status(request: HttpRequest, item_id: int) -> HttpResponse:
             messages.success(request, _("事项状态已更新"))
             return redirect("backoffice:item", item_id=item.pk)
     return _render_item(request, item, form)
+
+
+@require_POST
+@staff_page
+def item_stationing(request: HttpRequest, item_id: int) -> HttpResponse:
+    item, center, actor = access_item_for_stationing(request.user, item_id, request)
+    form = ItemStationingForm(request.POST, windows=selectors.stationing_window_choices(item, center))
+    if form.is_valid():
+        try:
+            services.set_item_stationing(
+                item=item,
+                center=center,
+                moved_in=form.cleaned_data["moved_in"],
+                authorised=form.cleaned_data["authorised"],
+                windows=list(form.cleaned_data["windows"]),
+                note=form.cleaned_data["note"],
+                actor=actor,
+            )
+        except ValidationFailed as failed:
+            show_problems(failed.problems, form=form)
+        else:
+            messages.success(request, _("事项进驻情况已保存"))
+            return redirect(reverse("backoffice:item", args=[item.pk]) + "#stationing")
+    return _render_item(request, item, StatusForm(), form)

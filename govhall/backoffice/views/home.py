@@ -8,6 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from govhall.backoffice.decorators import staff_page
 from govhall.org.access import ROLE_LABELS, roles_of, staff_of
@@ -22,6 +23,25 @@ class Tile:
     icon: str
 
 
+def _org_tiles(read_only: bool) -> list[Tile]:
+    departments, windows, staff = (
+        reverse("backoffice:org_departments"),
+        reverse("backoffice:org_windows"),
+        reverse("backoffice:org_staff"),
+    )
+    if read_only:
+        return [
+            Tile(_("部门与进驻（只读）"), _("查看各部门进驻和授权到位情况，以及进驻率、授权到位率"), departments, "部"),
+            Tile(_("窗口（只读）"), _("按楼层区域查看窗口、服务部门和工作人员"), windows, "窗"),
+            Tile(_("工作人员（只读）"), _("查看工作人员的角色、部门和窗口"), staff, "人"),
+        ]
+    return [
+        Tile(_("部门与进驻"), _("登记部门进驻和授权到位情况，查看进驻率和授权到位率"), departments, "部"),
+        Tile(pgettext("page", "窗口"), _("按楼层区域管理窗口及其服务部门，新建、编辑、停用窗口"), windows, "窗"),
+        Tile(_("工作人员"), _("管理工作人员的账号、角色、所属部门和窗口"), staff, "人"),
+    ]
+
+
 def _tiles(roles: frozenset[str]) -> list[Tile]:
     catalog = reverse("backoffice:catalog")
     if Role.CENTER_MANAGER in roles:
@@ -34,10 +54,14 @@ def _tiles(roles: frozenset[str]) -> list[Tile]:
                 reverse("backoffice:calendar"),
                 "历",
             ),
+            *_org_tiles(read_only=False),
         ]
     if Role.CHIEF_REPRESENTATIVE in roles:
         return [Tile(_("事项目录"), _("查阅全部事项；可编辑本部门事项的草稿"), catalog, "事")]
-    return [Tile(_("事项目录（只读）"), _("查阅事项的现行内容、历史版本和修改记录"), catalog, "事")]
+    catalog_tile = Tile(_("事项目录（只读）"), _("查阅事项的现行内容、历史版本和修改记录"), catalog, "事")
+    if Role.SUPERVISOR in roles:
+        return [catalog_tile, *_org_tiles(read_only=True)]
+    return [catalog_tile]
 
 
 @staff_page

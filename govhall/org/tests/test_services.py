@@ -113,3 +113,60 @@ def test_stationing_records_two_concentrations_two_in_place():
     record = services.set_stationing(center=center, department=dept, moved_in=True, authorised=True, actor=ACTOR)
     assert record.authorised
     assert history(record).last().changes["authorised"] == [False, True]
+
+
+def test_leaving_the_phone_out_keeps_the_number_on_file():
+    center = CenterFactory()
+    profile = services.save_staff(
+        profile=None,
+        username="wangjg",
+        display_name="王建国",
+        center=center,
+        employment="administrative",
+        roles=[Role.CENTER_MANAGER],
+        phone="15826371459",
+        actor=ACTOR,
+    )
+    profile = services.save_staff(
+        profile=profile,
+        username="wangjg",
+        display_name="王建国",
+        center=center,
+        employment="administrative",
+        roles=[Role.CENTER_MANAGER, Role.SUPERVISOR],
+        actor=ACTOR,
+    )
+    assert StaffProfile.objects.get(pk=profile.pk).user.phone == "15826371459"
+    assert "phone" not in history(profile).last().changes
+
+
+def test_a_password_is_checked_against_the_password_rules_in_chinese():
+    with pytest.raises(ValidationFailed) as exc:
+        services.save_staff(
+            profile=None,
+            username="x",
+            display_name="张三",
+            center=CenterFactory(),
+            employment="contract",
+            roles=[Role.SUPERVISOR],
+            password="1234",
+            actor=ACTOR,
+        )
+    assert [(p.field, p.message) for p in exc.value.problems] == [("password", "密码太短，至少需要8个字符")]
+    assert not StaffProfile.objects.exists()
+
+
+def test_closing_a_window_is_audited_and_keeps_its_staff():
+    window = WindowFactory(center=CenterFactory())
+    services.set_window_active(window=window, active=False, actor=ACTOR)
+    window.refresh_from_db()
+    assert not window.active
+    assert history(window).last().changes == {"active": [True, False]}
+
+
+@pytest.mark.parametrize(
+    ("location", "area"),
+    [("一楼A区01号", "一楼A区"), ("二楼12号", "二楼"), ("东区3号", "东区"), ("大厅北侧", "大厅北侧"), ("", "")],
+)
+def test_a_windows_area_is_the_floor_and_area_of_its_location(location, area):
+    assert Window(location=location).area == area
