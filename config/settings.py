@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "govhall.accounts",
     "govhall.org",
     "govhall.catalog",
+    "govhall.cases",
     "govhall.api",
     "govhall.backoffice",
     "govhall.portal",

@@ -1,0 +1,248 @@
+"""Cases (办件): one application for one item version, from receipt to archive."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from govhall.catalog.models import ItemVersion, Material, ServiceItem, Unit
+from govhall.org.models import Center, Department, Role, Window
+
+
+class Channel(models.TextChoices):
+    WINDOW = "window", _("窗口")
+    ONLINE = "online", _("网上办事大厅")
+    KIOSK = "kiosk", _("自助终端")
+    AGENT = "agent", _("代办")
+    VILLAGE = "village", _("村（社区）代办点")
+
+
+class Status(models.TextChoices):
+    SUBMITTED = "submitted", _("已收件")
+    SUPPLEMENT = "supplement", _("待补正")
+    REFUSED = "refused", _("不予受理")
+    IN_REVIEW = "in_review", _("审查中")
+    SUSPENDED = "suspended", _("特别程序中")
+    APPROVED = "approved", _("准予许可")
+    DENIED = "denied", _("不予许可")
+    CERTIFIED = "certified", _("已制证")
+    DELIVERED = "delivered", _("已送达")
+    CLOSED = "closed", _("已办结")
+    ARCHIVED = "archived", _("已归档")
+    WITHDRAWN = "withdrawn", _("已撤回")
+
+
+OPEN_STATUSES = (Status.SUBMITTED, Status.SUPPLEMENT, Status.IN_REVIEW, Status.SUSPENDED)
+
+
+class ApplicantKind(models.TextChoices):
+    PERSON = "person", _("自然人")
+    ENTERPRISE = "enterprise", _("法人或其他组织")
+
+
+class IdKind(models.TextChoices):
+    RESIDENT_ID = "resident_id", _("居民身份证")
+    CREDIT_CODE = "credit_code", _("统一社会信用代码")
+    PASSPORT = "passport", _("护照")
+    OTHER = "other", _("其他证件")
+
+
+class ReceiptCounter(models.Model):
+    """Last receipt sequence per center and day; incremented under a row lock so numbers are gapless."""
+
+    center = models.ForeignKey(Center, on_delete=models.CASCADE, related_name="+")
+    day = models.DateField()
+    last = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints: ClassVar = [models.UniqueConstraint(fields=["center", "day"], name="receipt_counter_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.center_id} {self.day} #{self.last}"
+
+
+class Case(models.Model):
+    receipt_number = models.CharField(_("受理编号"), max_length=40, unique=True)
+    idempotency_key = models.CharField(max_length=80, null=True, blank=True, unique=True)
+    item = models.ForeignKey(ServiceItem, on_delete=models.PROTECT, related_name="cases")
+    item_version = models.ForeignKey(ItemVersion, on_delete=models.PROTECT, related_name="cases")
+    channel = models.CharField(_("受理渠道"), max_length=10, choices=Channel.choices)
+    receiving_center = models.ForeignKey(Center, on_delete=models.PROTECT, related_name="received_cases")
+    deciding_department = models.ForeignKey(Department, on_delete=models.PROTECT, related_name="cases")
+    window = models.ForeignKey(Window, null=True, blank=True, on_delete=models.SET_NULL, related_name="cases")
+    status = models.CharField(_("状态"), max_length=12, choices=Status.choices, default=Status.SUBMITTED)
+    # Bumped by every write: two clerks acting at once, the second gets a conflict (409), not a half state.
+    revision = models.PositiveIntegerField(default=0)
+
+    applicant_kind = models.CharField(_("申请人类型"), max_length=12, choices=ApplicantKind.choices)
+    applicant_name = models.CharField(_("申请人"), max_length=120)
+    applicant_id_kind = models.CharField(_("证件类型"), max_length=12, choices=IdKind.choices)
+    applicant_id_number = models.CharField(_("证件号码"), max_length=40)
+    applicant_phone = models.CharField(_("联系电话"), max_length=20, blank=True)
+    applicant_address = models.CharField(_("联系地址"), max_length=200, blank=True)
+    credit_code_override = models.CharField(_("信用代码校验说明"), max_length=200, blank=True)
+    agent_name = models.CharField(_("代理人"), max_length=60, blank=True)
+    agent_id_number = models.CharField(_("代理人证件号码"), max_length=40, blank=True)
+    agent_phone = models.CharField(_("代理人电话"), max_length=20, blank=True)
+    form_data = models.JSONField(_("申请表数据"), default=dict, blank=True)
+
+    received_on = models.DateField(_("收件日期"))
+    accepted_on = models.DateField(_("受理日期"), null=True, blank=True)
+    deemed_accepted = models.BooleanField(_("视为受理"), default=False)
+    # The clock, as derived by govhall.cases.clock (stored so lists and SQL need not recompute).
+    limit_unit = models.CharField(max_length=14, choices=Unit.choices, default=Unit.WORKING_DAYS)
+    legal_limit = models.PositiveIntegerField(default=0)
+    promised_limit = models.PositiveIntegerField(default=0)
+    extension_days = models.PositiveIntegerField(default=0)
+    paused_days = models.PositiveIntegerField(default=0)
+    legal_deadline = models.DateField(_("法定期限"), null=True, blank=True)
+    promised_deadline = models.DateField(_("承诺期限"), null=True, blank=True, db_index=True)
+    deadline_provisional = models.BooleanField(_("期限为暂定"), default=False)
+    decided_on = models.DateField(_("决定日期"), null=True, blank=True)
+    closed_on = models.DateField(_("办结日期"), null=True, blank=True)
+
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering: ClassVar = ["-received_on", "-pk"]
+        verbose_name = _("办件")
+        verbose_name_plural = _("办件")
+        indexes: ClassVar = [
+            models.Index(
+                fields=["status", "promised_deadline"],
+                name="case_open_deadline_idx",
+                condition=Q(status__in=[s.value for s in OPEN_STATUSES]),
+            ),
+            models.Index(fields=["deciding_department", "status"], name="case_department_status_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.receipt_number
+
+
+class CaseMaterial(models.Model):
+    class State(models.TextChoices):
+        RECEIVED = "received", _("已收取")
+        MISSING = "missing", _("缺少")
+        COMMITMENT = "commitment", _("告知承诺替代")
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="materials")
+    material = models.ForeignKey(Material, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    name = models.CharField(_("材料名称"), max_length=200)
+    state = models.CharField(_("收取情况"), max_length=12, choices=State.choices)
+    form = models.CharField(_("形式"), max_length=12, choices=Material.Form.choices, default=Material.Form.ORIGINAL)
+    file = models.FileField(upload_to="cases/materials/%Y/%m/", blank=True)
+    sha256 = models.CharField(max_length=64, blank=True)
+
+    class Meta:
+        ordering: ClassVar = ["case", "pk"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Task(models.Model):
+    """One approver's work on one review step; several tasks of one step run in parallel (会签 / 或签)."""
+
+    class State(models.TextChoices):
+        OPEN = "open", _("待办")
+        DONE = "done", _("已办")
+        CANCELLED = "cancelled", _("已取消")
+        RETURNED = "returned", _("已退回")
+
+    class Mode(models.TextChoices):
+        SINGLE = "single", _("单人办理")
+        ALL = "all", _("会签")
+        ANY = "any", _("或签")
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="tasks")
+    step_position = models.PositiveSmallIntegerField()
+    step_name = models.CharField(_("环节"), max_length=40)
+    role = models.CharField(_("办理角色"), max_length=24, choices=Role.choices)
+    department = models.ForeignKey(Department, on_delete=models.PROTECT, related_name="tasks")
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="tasks"
+    )
+    mode = models.CharField(max_length=8, choices=Mode.choices, default=Mode.SINGLE)
+    state = models.CharField(max_length=10, choices=State.choices, default=State.OPEN)
+    budget_days = models.PositiveSmallIntegerField(default=0)
+    started_on = models.DateField()
+    due_on = models.DateField()
+    finished_at = models.DateTimeField(null=True, blank=True)
+    finished_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    opinion = models.TextField(_("意见"), blank=True)
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering: ClassVar = ["case", "step_position", "pk"]
+        indexes: ClassVar = [
+            models.Index(fields=["department", "role"], name="task_open_pool_idx", condition=Q(state="open")),
+            models.Index(fields=["assignee"], name="task_open_assignee_idx", condition=Q(state="open")),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.case_id} {self.step_name}"
+
+
+class Suspension(models.Model):
+    """A special procedure (特别程序); when it stops the clock, the deadlines move (Art. 45)."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="suspensions")
+    name = models.CharField(_("特别程序"), max_length=60)
+    stops_clock = models.BooleanField(default=True)
+    expected_duration = models.CharField(_("预计时长"), max_length=60, blank=True)
+    legal_basis = models.TextField(blank=True)
+    started_on = models.DateField()
+    resumed_on = models.DateField(null=True, blank=True)
+    reason = models.TextField(blank=True)
+
+    class Meta:
+        ordering: ClassVar = ["case", "started_on", "pk"]
+        constraints: ClassVar = [
+            models.UniqueConstraint(fields=["case"], condition=Q(resumed_on__isnull=True), name="one_open_suspension"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Extension(models.Model):
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="extensions")
+    days = models.PositiveSmallIntegerField()
+    reason = models.TextField()
+    approved_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    approved_on = models.DateField()
+
+    def __str__(self) -> str:
+        return f"+{self.days}"
+
+
+class CaseEvent(models.Model):
+    """The case's timeline: every action, who, when, the status before and after."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="events")
+    action = models.CharField(max_length=40)
+    from_status = models.CharField(max_length=12, blank=True)
+    to_status = models.CharField(max_length=12, blank=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    actor_role = models.CharField(max_length=40, blank=True)
+    at = models.DateTimeField()
+    note = models.TextField(blank=True)
+    data = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering: ClassVar = ["case", "at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.case_id} {self.action}"

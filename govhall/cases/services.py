@@ -1,0 +1,702 @@
+"""Writes to cases. Every action: one transaction, the case row locked, the transition table applied,
+one timeline event and one audit entry."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from govhall.cases import clock
+from govhall.cases.models import (
+    ApplicantKind,
+    Case,
+    CaseEvent,
+    CaseMaterial,
+    Channel,
+    Extension,
+    IdKind,
+    Status,
+    Suspension,
+    Task,
+)
+from govhall.cases.numbering import next_receipt_number
+from govhall.cases.transitions import SYSTEM, Move, move_for
+from govhall.catalog.models import CaseType, Material, ServiceItem
+from govhall.core import audit, workdays
+from govhall.core.actors import Actor
+from govhall.core.errors import AccessDenied, Conflict, DomainError, NotFound, Problem, ValidationFailed
+from govhall.core.identity import accept_credit_code, check_resident_id
+from govhall.org.access import in_scope
+from govhall.org.models import Center, Role, Window
+
+
+def today() -> datetime.date:
+    return timezone.localdate()
+
+
+@dataclass(frozen=True)
+class Applicant:
+    kind: str
+    name: str
+    id_kind: str
+    id_number: str
+    phone: str = ""
+    address: str = ""
+    credit_code_override: str = ""
+    agent_name: str = ""
+    agent_id_number: str = ""
+    agent_phone: str = ""
+
+
+@dataclass(frozen=True)
+class MaterialReceipt:
+    material_id: int
+    state: str = CaseMaterial.State.RECEIVED
+    form: str = Material.Form.ORIGINAL
+
+
+@dataclass
+class Intake:
+    item: ServiceItem
+    applicant: Applicant
+    channel: str = Channel.WINDOW
+    center: Center | None = None
+    window: Window | None = None
+    materials: list[MaterialReceipt] = field(default_factory=list)
+    form_data: Mapping[str, Any] = field(default_factory=dict)
+
+
+# --- helpers -----------------------------------------------------------------------------------
+def _check_applicant(applicant: Applicant) -> tuple[str, list[Problem]]:
+    problems: list[Problem] = []
+    number = applicant.id_number.strip().upper()
+    if applicant.kind not in ApplicantKind.values:
+        problems.append(Problem("申请人类型无效", code="invalid_choice", field="applicant.kind"))
+    if not applicant.name.strip():
+        problems.append(Problem("请填写申请人名称", code="required", field="applicant.name"))
+    if applicant.id_kind not in IdKind.values:
+        problems.append(Problem("证件类型无效", code="invalid_choice", field="applicant.id_kind"))
+    elif not number:
+        problems.append(Problem("请填写证件号码", code="required", field="applicant.id_number"))
+    try:
+        if applicant.id_kind == IdKind.RESIDENT_ID:
+            number = check_resident_id(number, field="applicant.id_number")
+        elif applicant.id_kind == IdKind.CREDIT_CODE:
+            override = applicant.credit_code_override
+            number = accept_credit_code(number, override_reason=override, field="applicant.id_number").number
+    except DomainError as exc:
+        problems.append(Problem(exc.message, code=exc.code, field=exc.field))
+    if applicant.agent_id_number.strip():
+        try:
+            check_resident_id(applicant.agent_id_number, field="applicant.agent_id_number")
+        except DomainError as exc:
+            problems.append(Problem(exc.message, code=exc.code, field=exc.field))
+    return number, problems
+
+
+def _event(
+    case: Case,
+    move_label: str,
+    action: str,
+    actor: Actor,
+    before: str,
+    note: str = "",
+    data: Mapping[str, Any] | None = None,
+) -> None:
+    CaseEvent.objects.create(
+        case=case,
+        action=action,
+        from_status=before,
+        to_status=case.status,
+        actor=actor.user,
+        actor_role=actor.role,
+        at=timezone.now(),
+        note=note,
+        data=audit.jsonable(dict(data or {})),
+    )
+    audit.record(
+        actor=actor,
+        action=f"cases.case.{action}",
+        obj=case,
+        changes={"status": [before, case.status], "note": note, **(data or {})},
+    )
+
+
+def _lock(case: Case, expected_revision: int | None = None) -> Case:
+    # Row lock: two clerks acting on one case at once are ordered; the second then finds the new status.
+    try:
+        locked = Case.objects.select_for_update().select_related("item_version", "item").get(pk=case.pk)
+    except Case.DoesNotExist:
+        raise NotFound("办件不存在", code="case_not_found") from None
+    if expected_revision is not None and locked.revision != expected_revision:
+        raise Conflict("该办件已被他人处理，请刷新后再操作", code="stale_case")
+    return locked
+
+
+def _apply(case: Case, action: str, actor: Actor) -> tuple[Move, str]:
+    move = move_for(case.status, action, actor.role)
+    scoped = actor.user is not None and actor.role not in (SYSTEM, Role.CENTER_MANAGER)
+    if scoped and not in_scope(actor.user, case.deciding_department_id):
+        raise AccessDenied("该办件不属于您办理的部门", code="out_of_scope")
+    before = case.status
+    case.status = move.to
+    case.revision += 1
+    return move, before
+
+
+def recompute_clock(case: Case, *, on: datetime.date | None = None) -> None:
+    """Derive the stored deadlines from acceptance, pauses and extensions (govhall.cases.clock)."""
+    if case.accepted_on is None:
+        return
+    cal = workdays.get_calendar()
+    pauses = [clock.Pause(s.started_on, s.resumed_on) for s in case.suspensions.filter(stops_clock=True)]
+    now = on or today()
+    unit = workdays.LimitUnit(case.limit_unit)
+    promised = clock.deadline(
+        cal,
+        start=case.accepted_on,
+        limit=case.promised_limit,
+        unit=unit,
+        pauses=pauses,
+        extension_days=case.extension_days,
+        today=now,
+    )
+    legal = clock.deadline(
+        cal,
+        start=case.accepted_on,
+        limit=case.legal_limit,
+        unit=unit,
+        pauses=pauses,
+        extension_days=case.extension_days,
+        today=now,
+    )
+    case.paused_days = clock.paused_days(
+        cal, pauses, unit if unit is not workdays.LimitUnit.HOURS else workdays.LimitUnit.NATURAL_DAYS, now
+    )
+    case.promised_deadline, case.legal_deadline = promised.date, legal.date
+    case.deadline_provisional = promised.provisional or legal.provisional
+
+
+def _open_first_step(case: Case, actor: Actor, on: datetime.date) -> None:
+    steps = [s for s in case.item_version.steps.all() if s.role != Role.WINDOW_CLERK]
+    if steps:
+        _open_step(case, steps[0].position, on, actor)
+
+
+def _open_step(case: Case, position: int, on: datetime.date, actor: Actor) -> Task | None:
+    step = case.item_version.steps.filter(position=position).first()
+    if step is None:
+        return None
+    cal = workdays.get_calendar()
+    return Task.objects.create(
+        case=case,
+        step_position=step.position,
+        step_name=step.name,
+        role=step.role,
+        department=case.deciding_department,
+        started_on=on,
+        due_on=cal.add_working_days(on, step.budget_days).date,
+        budget_days=step.budget_days,
+        sent_by=actor.user,
+    )
+
+
+# --- intake -------------------------------------------------------------------------------------
+@transaction.atomic
+def submit_case(
+    *, intake: Intake, actor: Actor, idempotency_key: str | None = None, received_on: datetime.date | None = None
+) -> Case:
+    """Receive an application (收件): the receipt number is given now; a retried submit returns the first."""
+    if idempotency_key:
+        existing = Case.objects.filter(idempotency_key=idempotency_key).first()
+        if existing is not None:
+            return existing
+    item = intake.item
+    version = item.current_version
+    problems: list[Problem] = []
+    if version is None or item.status != ServiceItem.Status.PUBLISHED:
+        problems.append(Problem("该事项未发布或已暂停，不能受理", code="item_not_available", field="item"))
+    if intake.channel not in Channel.values:
+        problems.append(Problem("受理渠道无效", code="invalid_choice", field="channel"))
+    number, applicant_problems = _check_applicant(intake.applicant)
+    problems += applicant_problems
+    center = intake.center
+    if center is None:
+        problems.append(Problem("请指定收件中心", code="required", field="center"))
+    if problems:
+        raise ValidationFailed(problems)
+    assert version is not None and center is not None
+    materials = {m.pk: m for m in version.materials.all()}
+    unknown = [r.material_id for r in intake.materials if r.material_id not in materials]
+    if unknown:
+        raise ValidationFailed([Problem("材料清单与事项不符", code="unknown_material", field="materials")])
+    day = received_on or today()
+    a = intake.applicant
+    case = Case(
+        receipt_number=next_receipt_number(center, day),
+        idempotency_key=idempotency_key or None,
+        item=item,
+        item_version=version,
+        channel=intake.channel,
+        receiving_center=center,
+        deciding_department=item.department,
+        window=intake.window,
+        applicant_kind=a.kind,
+        applicant_name=a.name.strip(),
+        applicant_id_kind=a.id_kind,
+        applicant_id_number=number,
+        applicant_phone=a.phone,
+        applicant_address=a.address,
+        credit_code_override=a.credit_code_override,
+        agent_name=a.agent_name,
+        agent_id_number=a.agent_id_number,
+        agent_phone=a.agent_phone,
+        form_data=dict(intake.form_data),
+        received_on=day,
+        limit_unit=version.promised_limit_unit,
+        legal_limit=version.legal_limit,
+        promised_limit=version.promised_limit,
+    )
+    try:
+        with transaction.atomic():
+            case.save()
+    except IntegrityError:
+        if idempotency_key and (first := Case.objects.filter(idempotency_key=idempotency_key).first()):
+            return first
+        raise
+    received = {r.material_id: r for r in intake.materials}
+    CaseMaterial.objects.bulk_create(
+        CaseMaterial(
+            case=case,
+            material=m,
+            name=m.name,
+            state=received[m.pk].state if m.pk in received else CaseMaterial.State.MISSING,
+            form=received[m.pk].form if m.pk in received else m.form,
+        )
+        for m in materials.values()
+    )
+    _event(case, "收件", "submitted", actor, "", data={"receipt_number": case.receipt_number, "channel": case.channel})
+    return case
+
+
+def _missing_required(case: Case) -> list[str]:
+    required = {m.pk for m in case.item_version.materials.all() if m.necessity == Material.Necessity.REQUIRED}
+    return [
+        cm.name for cm in case.materials.all() if cm.material_id in required and cm.state == CaseMaterial.State.MISSING
+    ]
+
+
+@transaction.atomic
+def accept_case(
+    *, case: Case, actor: Actor, expected_revision: int | None = None, on: datetime.date | None = None
+) -> Case:
+    case = _lock(case, expected_revision)
+    missing = _missing_required(case)
+    if missing:
+        raise ValidationFailed(
+            [
+                Problem(
+                    f"缺少必要材料：{'、'.join(missing)}；请一次性告知补正", code="materials_missing", field="materials"
+                )
+            ]
+        )
+    move, before = _apply(case, "accept", actor)
+    case.accepted_on = on or today()
+    recompute_clock(case, on=case.accepted_on)
+    case.save()
+    _open_first_step(case, actor, case.accepted_on)
+    _event(
+        case,
+        move.label,
+        "accepted",
+        actor,
+        before,
+        data={
+            "promised_deadline": case.promised_deadline,
+            "legal_deadline": case.legal_deadline,
+            "provisional": case.deadline_provisional,
+        },
+    )
+    return case
+
+
+@transaction.atomic
+def request_supplement(
+    *, case: Case, missing: Iterable[str], note: str, actor: Actor, expected_revision: int | None = None
+) -> Case:
+    """The one-time notice (一次性告知): the complete list of what is missing, given once."""
+    items = [m.strip() for m in missing if m.strip()]
+    if not items:
+        raise ValidationFailed([Problem("请列出需要补正的全部材料", code="required", field="missing")])
+    case = _lock(case, expected_revision)
+    if case.events.filter(action="supplement_requested").exists():
+        raise Conflict("补正只能一次性告知，本件已告知过补正", code="supplement_already_requested")
+    move, before = _apply(case, "request_supplement", actor)
+    case.save()
+    _event(case, move.label, "supplement_requested", actor, before, note=note, data={"missing": items})
+    return case
+
+
+@transaction.atomic
+def resubmit_case(*, case: Case, received: Iterable[int], actor: Actor) -> Case:
+    case = _lock(case)
+    move, before = _apply(case, "resubmit", actor)
+    ids = set(received)
+    case.materials.filter(material_id__in=ids).update(state=CaseMaterial.State.RECEIVED)
+    case.save()
+    _event(case, move.label, "resubmitted", actor, before, data={"materials": sorted(ids)})
+    return case
+
+
+@transaction.atomic
+def refuse_case(*, case: Case, reason: str, actor: Actor, expected_revision: int | None = None) -> Case:
+    if not reason.strip():
+        raise ValidationFailed([Problem("不予受理须说明理由", code="reason_required", field="reason")])
+    case = _lock(case, expected_revision)
+    move, before = _apply(case, "refuse", actor)
+    case.closed_on = today()
+    case.save()
+    _event(case, move.label, "refused", actor, before, note=reason)
+    return case
+
+
+def sweep_deemed_acceptance(*, on: datetime.date | None = None) -> int:
+    """Cases received more than 5 working days ago with no 补正 notice are deemed accepted on receipt (Art. 32)."""
+    now = on or today()
+    cal = workdays.get_calendar()
+    actor = Actor(user=None, role=SYSTEM)
+    count = 0
+    for case in Case.objects.filter(status=Status.SUBMITTED).only("pk", "received_on"):
+        if clock.supplement_notice_due(cal, case.received_on).date >= now:
+            continue
+        with transaction.atomic():
+            locked = _lock(case)
+            if locked.status != Status.SUBMITTED:
+                continue
+            move, before = _apply(locked, "deem_accept", actor)
+            locked.accepted_on, locked.deemed_accepted = locked.received_on, True
+            recompute_clock(locked, on=now)
+            locked.save()
+            _open_first_step(locked, actor, now)
+            _event(locked, move.label, "deemed_accepted", actor, before)
+            count += 1
+    return count
+
+
+# --- review steps ------------------------------------------------------------------------------
+def _lock_task(task: Task) -> tuple[Task, Case]:
+    case = _lock(task.case)
+    locked = Task.objects.select_for_update().get(pk=task.pk)
+    return locked, case
+
+
+def _require_task_actor(task: Task, actor: Actor) -> None:
+    if actor.role != task.role and not (task.role == Role.APPROVER and actor.role == Role.CHIEF_REPRESENTATIVE):
+        raise AccessDenied("您的角色不能办理该环节", code="role_not_allowed")
+    if actor.user is None or not in_scope(actor.user, task.department_id):
+        raise AccessDenied("该环节不属于您所在部门", code="out_of_scope")
+
+
+@transaction.atomic
+def claim_task(*, task: Task, actor: Actor) -> Task:
+    """Take a task from the department's pool."""
+    task, case = _lock_task(task)
+    _require_task_actor(task, actor)
+    if task.state != Task.State.OPEN:
+        raise Conflict("该环节已办理", code="task_closed")
+    if task.assignee_id is not None and task.assignee_id != actor.user_id:
+        raise Conflict("该任务已被他人签收", code="task_claimed")
+    task.assignee = actor.user
+    task.save(update_fields=["assignee"])
+    audit.record(actor=actor, action="cases.task.claimed", obj=task, changes={"case": case.receipt_number})
+    return task
+
+
+@transaction.atomic
+def transfer_task(*, task: Task, to_user: Any, reason: str, actor: Actor) -> Task:
+    """转办: hand a task to a colleague of the same department."""
+    task, case = _lock_task(task)
+    _require_task_actor(task, actor)
+    if task.state != Task.State.OPEN:
+        raise Conflict("该环节已办理", code="task_closed")
+    if not in_scope(to_user, task.department_id):
+        raise ValidationFailed([Problem("只能转给本部门的工作人员", code="out_of_scope", field="to_user")])
+    previous = task.assignee_id
+    task.assignee = to_user
+    task.save(update_fields=["assignee"])
+    CaseEvent.objects.create(
+        case=case,
+        action="task_transferred",
+        from_status=case.status,
+        to_status=case.status,
+        actor=actor.user,
+        actor_role=actor.role,
+        at=timezone.now(),
+        note=reason,
+        data={"task": task.pk, "to": to_user.pk},
+    )
+    audit.record(
+        actor=actor,
+        action="cases.task.transferred",
+        obj=task,
+        changes={"assignee": [previous, to_user.pk], "reason": reason},
+    )
+    return task
+
+
+@transaction.atomic
+def complete_task(*, task: Task, opinion: str, actor: Actor, on: datetime.date | None = None) -> Task | None:
+    """Finish a review step with an opinion; the next step opens. Returns the next task, if any."""
+    task, case = _lock_task(task)
+    _require_task_actor(task, actor)
+    if task.state != Task.State.OPEN:
+        raise Conflict("该环节已办理", code="task_closed")
+    if case.status != Status.IN_REVIEW:
+        raise Conflict(f"办件当前状态为「{Status(case.status).label}」，不能办理审查环节", code="invalid_transition")
+    now = on or today()
+    task.state, task.finished_at, task.finished_by, task.opinion = Task.State.DONE, timezone.now(), actor.user, opinion
+    if task.assignee_id is None:
+        task.assignee = actor.user
+    task.save()
+    overran = now > task.due_on
+    case.revision += 1
+    case.save(update_fields=["revision", "updated_at"])
+    CaseEvent.objects.create(
+        case=case,
+        action="task_completed",
+        from_status=case.status,
+        to_status=case.status,
+        actor=actor.user,
+        actor_role=actor.role,
+        at=timezone.now(),
+        note=opinion,
+        data={"step": task.step_name, "overran": overran},
+    )
+    audit.record(
+        actor=actor,
+        action="cases.task.completed",
+        obj=task,
+        changes={"step": task.step_name, "opinion": opinion, "overran": overran},
+    )
+    if case.tasks.filter(step_position=task.step_position, state=Task.State.OPEN).exists():
+        return None  # 会签: the step is done when every parallel task is
+    later = [
+        s for s in case.item_version.steps.all() if s.position > task.step_position and s.role != Role.WINDOW_CLERK
+    ]
+    return _open_step(case, later[0].position, now, actor) if later else None
+
+
+@transaction.atomic
+def return_task(*, task: Task, to_position: int, reason: str, actor: Actor, on: datetime.date | None = None) -> Task:
+    """回退: send the case back to an earlier review step with a reason."""
+    if not reason.strip():
+        raise ValidationFailed([Problem("回退须说明理由", code="reason_required", field="reason")])
+    task, case = _lock_task(task)
+    _require_task_actor(task, actor)
+    if task.state != Task.State.OPEN:
+        raise Conflict("该环节已办理", code="task_closed")
+    if to_position >= task.step_position or not case.tasks.filter(step_position=to_position).exists():
+        raise ValidationFailed(
+            [Problem("只能退回到已经办理过的前序环节", code="bad_return_target", field="to_position")]
+        )
+    case.tasks.filter(step_position=task.step_position, state=Task.State.OPEN).update(
+        state=Task.State.RETURNED, finished_at=timezone.now(), finished_by=actor.user, opinion=reason
+    )
+    new = _open_step(case, to_position, on or today(), actor)
+    assert new is not None
+    earlier = case.tasks.filter(step_position=to_position, state=Task.State.DONE).order_by("-pk").first()
+    if earlier is not None:
+        new.assignee = earlier.assignee
+        new.save(update_fields=["assignee"])
+    CaseEvent.objects.create(
+        case=case,
+        action="task_returned",
+        from_status=case.status,
+        to_status=case.status,
+        actor=actor.user,
+        actor_role=actor.role,
+        at=timezone.now(),
+        note=reason,
+        data={"from": task.step_name, "to": new.step_name},
+    )
+    audit.record(
+        actor=actor, action="cases.task.returned", obj=task, changes={"to_step": new.step_name, "reason": reason}
+    )
+    return new
+
+
+# --- the clock: special procedures and extensions --------------------------------------------------
+@transaction.atomic
+def suspend_case(*, case: Case, procedure: str, reason: str, actor: Actor, on: datetime.date | None = None) -> Case:
+    """Start a special procedure of the item (特别程序); the applicant is told in writing."""
+    case = _lock(case)
+    definition = case.item_version.special_procedures.filter(name=procedure).first()
+    if definition is None:
+        raise ValidationFailed(
+            [Problem(f"本事项没有「{procedure}」特别程序", code="unknown_procedure", field="procedure")]
+        )
+    move, before = _apply(case, "suspend", actor)
+    Suspension.objects.create(
+        case=case,
+        name=definition.name,
+        stops_clock=definition.stops_clock,
+        expected_duration=definition.duration,
+        legal_basis=definition.legal_basis,
+        started_on=on or today(),
+        reason=reason,
+    )
+    case.save()
+    _event(
+        case,
+        move.label,
+        "suspended",
+        actor,
+        before,
+        note=reason,
+        data={"procedure": definition.name, "stops_clock": definition.stops_clock, "expected": definition.duration},
+    )
+    return case
+
+
+@transaction.atomic
+def resume_case(*, case: Case, actor: Actor, on: datetime.date | None = None) -> Case:
+    case = _lock(case)
+    move, before = _apply(case, "resume", actor)
+    now = on or today()
+    open_one = case.suspensions.filter(resumed_on__isnull=True).first()
+    if open_one is None:
+        raise Conflict("没有进行中的特别程序", code="not_suspended")
+    if now < open_one.started_on:
+        raise ValidationFailed([Problem("恢复日期不能早于特别程序开始日期", code="bad_date", field="on")])
+    open_one.resumed_on = now
+    open_one.save(update_fields=["resumed_on"])
+    recompute_clock(case, on=now)
+    case.save()
+    _event(
+        case,
+        move.label,
+        "resumed",
+        actor,
+        before,
+        data={"procedure": open_one.name, "paused_days": case.paused_days, "promised_deadline": case.promised_deadline},
+    )
+    return case
+
+
+@transaction.atomic
+def extend_case(*, case: Case, days: int | None, reason: str, actor: Actor, on: datetime.date | None = None) -> Case:
+    """Extension with the head's approval (Art. 42): + the item's extension days (10 by default), once."""
+    if not reason.strip():
+        raise ValidationFailed([Problem("延期须说明理由", code="reason_required", field="reason")])
+    case = _lock(case)
+    if case.extensions.exists():
+        raise Conflict("本件已延期过一次", code="already_extended")
+    allowed = case.item_version.extension_days
+    days = allowed if days is None else days
+    if not 0 < days <= allowed:
+        raise ValidationFailed([Problem(f"延长期限应为1至{allowed}个工作日", code="bad_extension", field="days")])
+    move, before = _apply(case, "extend", actor)
+    assert actor.user is not None
+    Extension.objects.create(case=case, days=days, reason=reason, approved_by=actor.user, approved_on=on or today())
+    case.extension_days = days
+    recompute_clock(case, on=on)
+    case.save()
+    _event(
+        case,
+        move.label,
+        "extended",
+        actor,
+        before,
+        note=reason,
+        data={"days": days, "promised_deadline": case.promised_deadline, "legal_deadline": case.legal_deadline},
+    )
+    return case
+
+
+# --- decision and after ---------------------------------------------------------------------------
+@transaction.atomic
+def decide_case(*, case: Case, approve: bool, reason: str, actor: Actor, on: datetime.date | None = None) -> Case:
+    """准予 / 不予许可. A denial states its reason (the notice adds the applicant's rights)."""
+    case = _lock(case)
+    if not approve and not reason.strip():
+        raise ValidationFailed([Problem("不予许可须说明理由", code="reason_required", field="reason")])
+    open_tasks = case.tasks.filter(state=Task.State.OPEN)
+    if actor.role == Role.WINDOW_CLERK:
+        # A clerk decides only a 即办件, on the spot, where the department delegated that authority.
+        if case.item_version.case_type != CaseType.IMMEDIATE:
+            raise AccessDenied("只有即办件可由窗口人员当场决定", code="role_not_allowed")
+    elif open_tasks.exclude(role=Role.CHIEF_REPRESENTATIVE).exists():
+        raise Conflict("还有审查环节未办理完毕", code="steps_open")
+    move, before = _apply(case, "approve" if approve else "deny", actor)
+    now = on or today()
+    open_tasks.update(state=Task.State.DONE, finished_at=timezone.now(), finished_by=actor.user, opinion=reason)
+    case.decided_on = now
+    case.save()
+    _event(
+        case,
+        move.label,
+        "approved" if approve else "denied",
+        actor,
+        before,
+        note=reason,
+        data={"in_time": case.promised_deadline is None or now <= case.promised_deadline},
+    )
+    return case
+
+
+def _advance(case: Case, action: str, event: str, actor: Actor, note: str, on: datetime.date | None) -> Case:
+    case = _lock(case)
+    move, before = _apply(case, action, actor)
+    day = on or today()
+    if action in ("close", "withdraw"):
+        case.closed_on = day
+    if action == "withdraw":
+        case.tasks.filter(state=Task.State.OPEN).update(state=Task.State.CANCELLED, finished_at=timezone.now())
+        case.suspensions.filter(resumed_on__isnull=True).update(resumed_on=day)
+    case.save()
+    _event(case, move.label, event, actor, before, note=note)
+    return case
+
+
+@transaction.atomic
+def certify_case(*, case: Case, actor: Actor, note: str = "", on: datetime.date | None = None) -> Case:
+    return _advance(case, "certify", "certified", actor, note, on)
+
+
+@transaction.atomic
+def deliver_case(*, case: Case, actor: Actor, note: str = "", on: datetime.date | None = None) -> Case:
+    return _advance(case, "deliver", "delivered", actor, note, on)
+
+
+@transaction.atomic
+def close_case(*, case: Case, actor: Actor, note: str = "", on: datetime.date | None = None) -> Case:
+    return _advance(case, "close", "closed", actor, note, on)
+
+
+@transaction.atomic
+def archive_case(*, case: Case, actor: Actor, note: str = "", on: datetime.date | None = None) -> Case:
+    return _advance(case, "archive", "archived", actor, note, on)
+
+
+@transaction.atomic
+def withdraw_case(*, case: Case, actor: Actor, note: str = "", on: datetime.date | None = None) -> Case:
+    """The applicant withdraws before the decision; open steps are cancelled, a running procedure ends."""
+    return _advance(case, "withdraw", "withdrawn", actor, note, on)
+
+
+@transaction.atomic
+def handle_immediately(*, case: Case, actor: Actor, opinion: str = "") -> Case:
+    """即办件 at the window: accepted, decided, certified, delivered and closed in one sitting."""
+    if case.item_version.case_type != CaseType.IMMEDIATE:
+        raise Conflict("只有即办件可以当场办结", code="not_immediate")
+    on = today()
+    case = accept_case(case=case, actor=actor, on=on)
+    case = decide_case(case=case, approve=True, reason=opinion or "当场审核通过", actor=actor, on=on)
+    case = certify_case(case=case, actor=actor, on=on)
+    case = deliver_case(case=case, actor=actor, on=on)
+    return close_case(case=case, actor=actor, on=on)
