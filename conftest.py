@@ -14,6 +14,12 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync 
 pytest_plugins = ["govhall.testing.browser"]
 
 
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path_factory: pytest.TempPathFactory) -> None:
+    # Services write notice PDFs and seal images; keep them out of var/media (one dir per session: seals cache).
+    settings.MEDIA_ROOT = str(tmp_path_factory.getbasetemp() / "media")
+
+
 @pytest.fixture
 def market_department(db: None) -> Department:
     return DepartmentFactory(code="QCSCJG", name="清川县市场监督管理局", short_name="市场监管局")

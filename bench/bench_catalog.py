@@ -34,7 +34,7 @@ def run() -> list[Table]:
     from govhall.core.actors import system_actor
     from govhall.demo.loader import load_demo
 
-    load_demo()
+    load_demo(history=False)
     items = ServiceItem.objects.count()
     code = ServiceItem.objects.filter(current_version__name__contains="食品经营许可").values_list("code", flat=True)[0]
     client = Client()

@@ -132,3 +132,7 @@ LOGGING = {
 
 # Electronic-supervision thresholds are local practice, hence configuration (DOMAIN.md §3).
 GOVHALL_CENTER_NAME = os.environ.get("GOVHALL_CENTER_NAME", "清川县政务服务中心")
+# Absolute base of the public site: printed in each notice's QR code (the verification page).
+GOVHALL_PUBLIC_URL = os.environ.get("GOVHALL_PUBLIC_URL", "http://127.0.0.1:8000")
+# A CJK font for the seal images; unset, the Noto CJK fonts that Debian's fonts-noto-cjk installs are used.
+GOVHALL_SEAL_FONT = os.environ.get("GOVHALL_SEAL_FONT", "")

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI
-from ninja.errors import HttpError
+from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
-from govhall.api import catalog, workdays
+from govhall.api import cases, catalog, workdays
 from govhall.core.errors import DomainError, ValidationFailed
 
 api = NinjaAPI(
@@ -29,14 +29,28 @@ def domain_error(request: HttpRequest, exc: DomainError) -> HttpResponse:
 @api.exception_handler(NinjaValidationError)
 def schema_error(request: HttpRequest, exc: NinjaValidationError) -> HttpResponse:
     first = exc.errors[0] if exc.errors else {}
-    loc = [str(x) for x in first.get("loc", []) if x not in ("query", "body", "path")]
+    loc = [str(x) for x in first.get("loc", [])]
+    # ("body", "payload", "reason") → "reason": the client knows its fields, not our parameter name.
+    loc = loc[2:] if loc[:1] == ["body"] else [x for x in loc if x not in ("query", "path", "header")]
     field = ".".join(loc) or None
     message = f"参数「{field}」缺失或格式不正确" if field else "请求参数不正确"
     return api.create_response(request, {"code": "invalid_parameter", "message": message, "field": field}, status=400)
 
 
+@api.exception_handler(AuthenticationError)
+def not_authenticated(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
+    body = {"code": "not_authenticated", "message": "请先登录或提供有效的接口令牌", "field": None}
+    return api.create_response(request, body, status=401)
+
+
 @api.exception_handler(HttpError)
 def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+    if exc.status_code == 400:  # ninja's own: a body that is not JSON
+        body = {"code": "invalid_parameter", "message": "请求体不是有效的 JSON", "field": None}
+        return api.create_response(request, body, status=400)
+    if exc.status_code == 403:  # ninja's session auth: an unsafe call from a page without the CSRF token
+        body = {"code": "csrf_failed", "message": "CSRF 校验失败，请刷新页面后重试", "field": None}
+        return api.create_response(request, body, status=403)
     return api.create_response(
         request, {"code": "http_error", "message": str(exc), "field": None}, status=exc.status_code
     )
@@ -44,3 +58,4 @@ def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
 
 api.add_router("/workdays", workdays.router)
 api.add_router("/catalog", catalog.router)
+api.add_router("", cases.router)

@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from govhall.backoffice.views import calendar, catalog, home, org, workbook
+from govhall.backoffice.views import calendar, cases, catalog, home, org, workbook
 
 app_name = "backoffice"
 
@@ -40,4 +40,17 @@ urlpatterns = [
     path("org/staff/new/", org.staff_new, name="org_staff_new"),
     path("org/staff/<int:profile_id>/", org.staff_edit, name="org_staff_member"),
     path("org/staff/<int:profile_id>/phone/", org.staff_phone, name="org_staff_phone"),
+    path("intake/", cases.intake, name="intake"),
+    path("intake/identity/", cases.intake_identity, name="intake_identity"),
+    path("intake/items/", cases.intake_items, name="intake_items"),
+    path("intake/checklist/", cases.intake_checklist, name="intake_checklist"),
+    path("inbox/", cases.inbox, name="inbox"),
+    path("cases/", cases.case_search, name="cases"),
+    path("cases/export/", cases.case_export, name="cases_export"),
+    path("cases/<str:receipt_number>/", cases.case_page, name="case"),
+    path("cases/<str:receipt_number>/reveal/", cases.case_reveal, name="case_reveal"),
+    path("cases/<str:receipt_number>/act/<str:action>/", cases.case_action, name="case_action"),
+    path("cases/<str:receipt_number>/notices/<int:notice_id>/", cases.notice_download, name="case_notice"),
+    path("cases/<str:receipt_number>/tasks/<int:task_id>/claim/", cases.task_claim, name="task_claim"),
+    path("cases/<str:receipt_number>/tasks/<int:task_id>/<str:action>/", cases.task_action, name="task_action"),
 ]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from django.conf import settings
 from django.db import models
@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from govhall.catalog.models import ItemVersion, Material, ServiceItem, Unit
+from govhall.core.errors import DomainError
 from govhall.org.models import Center, Department, Role, Window
 
 
@@ -246,3 +247,60 @@ class CaseEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.case_id} {self.action}"
+
+
+class NoticeKind(models.TextChoices):
+    ACCEPTANCE = "acceptance", _("受理通知书")
+    REFUSAL = "refusal", _("不予受理通知书")
+    SUPPLEMENT = "supplement", _("补正材料通知书")
+    SPECIAL_PROCEDURE = "special_procedure", _("特别程序告知书")
+    EXTENSION = "extension", _("延期告知书")
+    APPROVAL = "approval", _("准予行政许可决定书")
+    DENIAL = "denial", _("不予行政许可决定书")
+    SERVICE_RECEIPT = "service_receipt", _("送达回证")
+
+
+class NoticeCounter(models.Model):
+    """Last document number per department, kind and year; incremented under a row lock (gapless)."""
+
+    department = models.ForeignKey(Department, on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=20, choices=NoticeKind.choices)
+    year = models.PositiveSmallIntegerField()
+    last = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints: ClassVar = [
+            models.UniqueConstraint(fields=["department", "kind", "year"], name="notice_counter_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.department_id} {self.kind} {self.year} #{self.last}"
+
+
+class Notice(models.Model):
+    """A written notice or decision as issued: the PDF is stored once and never rewritten."""
+
+    case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="notices")
+    kind = models.CharField(_("文书类型"), max_length=20, choices=NoticeKind.choices)
+    number = models.CharField(_("文书编号"), max_length=60, unique=True)
+    issued_on = models.DateField(_("日期"))
+    file = models.FileField(upload_to="notices/%Y/")
+    sha256 = models.CharField(max_length=64)
+    token = models.CharField(max_length=40, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering: ClassVar = ["case", "created_at", "pk"]
+        verbose_name = _("文书")
+        verbose_name_plural = _("文书")
+
+    def __str__(self) -> str:
+        return self.number
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self._state.adding:
+            raise DomainError("已出具的文书不能修改", code="notice_immutable")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        raise DomainError("已出具的文书不能删除", code="notice_immutable")

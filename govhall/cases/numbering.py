@@ -1,4 +1,4 @@
-"""Receipt numbers (受理编号): center code + date + sequence, unique and gapless per center per day."""
+"""Receipt numbers (受理编号) per center and day, and document numbers (文书编号) per department, kind and year."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ import datetime
 from django.db import IntegrityError, transaction
 from django.db.models import F
 
-from govhall.cases.models import ReceiptCounter
-from govhall.org.models import Center
+from govhall.cases.models import NoticeCounter, ReceiptCounter
+from govhall.org.models import Center, Department
 
 
 def next_receipt_number(center: Center, day: datetime.date) -> str:
@@ -24,3 +24,18 @@ def next_receipt_number(center: Center, day: datetime.date) -> str:
             ReceiptCounter.objects.filter(center=center, day=day).update(last=F("last") + 1)
     last = ReceiptCounter.objects.filter(center=center, day=day).values_list("last", flat=True).get()
     return f"{center.code}{day:%Y%m%d}{last:05d}"
+
+
+def next_notice_number(department: Department, kind: str, word: str, year: int) -> str:
+    """文书编号 such as 市场监管局受字〔2026〕第00012号; gapless per department, kind and year like receipts."""
+    # Same row-lock pattern as receipt numbers: the counter row is held until the issuing transaction ends.
+    rows = NoticeCounter.objects.filter(department=department, kind=kind, year=year)
+    if not rows.update(last=F("last") + 1):
+        try:
+            with transaction.atomic():
+                NoticeCounter.objects.create(department=department, kind=kind, year=year, last=1)
+        except IntegrityError:
+            rows.update(last=F("last") + 1)
+    last = rows.values_list("last", flat=True).get()
+    prefix = department.short_name or department.name
+    return f"{prefix}{word}字〔{year}〕第{last:05d}号"

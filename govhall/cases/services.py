@@ -11,7 +11,7 @@ from typing import Any
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from govhall.cases import clock
+from govhall.cases import clock, notices
 from govhall.cases.models import (
     ApplicantKind,
     Case,
@@ -125,6 +125,8 @@ def _event(
         obj=case,
         changes={"status": [before, case.status], "note": note, **(data or {})},
     )
+    # The written notice the action owes the applicant (Art. 32, 38, 42, 45), in the same transaction.
+    notices.issue_for_event(case=case, action=action, actor=actor, note=note, data=data or {})
 
 
 def _lock(case: Case, expected_revision: int | None = None) -> Case:
@@ -209,13 +211,20 @@ def _open_step(case: Case, position: int, on: datetime.date, actor: Actor) -> Ta
 # --- intake -------------------------------------------------------------------------------------
 @transaction.atomic
 def submit_case(
-    *, intake: Intake, actor: Actor, idempotency_key: str | None = None, received_on: datetime.date | None = None
+    *,
+    intake: Intake,
+    actor: Actor,
+    idempotency_key: str | None = None,
+    received_on: datetime.date | None = None,
+    fingerprint: str | None = None,
 ) -> Case:
-    """Receive an application (收件): the receipt number is given now; a retried submit returns the first."""
+    """Receive an application (收件): the receipt number is given now; a retried submit returns the first.
+
+    ``fingerprint`` (a hash of the request) is kept with the key: a retry with another request is refused."""
     if idempotency_key:
         existing = Case.objects.filter(idempotency_key=idempotency_key).first()
         if existing is not None:
-            return existing
+            return _replayed(existing, fingerprint)
     item = intake.item
     version = item.current_version
     problems: list[Problem] = []
@@ -267,7 +276,7 @@ def submit_case(
             case.save()
     except IntegrityError:
         if idempotency_key and (first := Case.objects.filter(idempotency_key=idempotency_key).first()):
-            return first
+            return _replayed(first, fingerprint)
         raise
     received = {r.material_id: r for r in intake.materials}
     CaseMaterial.objects.bulk_create(
@@ -280,7 +289,18 @@ def submit_case(
         )
         for m in materials.values()
     )
-    _event(case, "收件", "submitted", actor, "", data={"receipt_number": case.receipt_number, "channel": case.channel})
+    data = {"receipt_number": case.receipt_number, "channel": case.channel}
+    if fingerprint:
+        data["fingerprint"] = fingerprint
+    _event(case, "收件", "submitted", actor, "", data=data)
+    return case
+
+
+def _replayed(case: Case, fingerprint: str | None) -> Case:
+    if fingerprint is not None:
+        first = case.events.filter(action="submitted").values_list("data", flat=True).first() or {}
+        if first.get("fingerprint") != fingerprint:
+            raise Conflict("该幂等键已用于另一份申请", code="idempotency_key_reused", field="Idempotency-Key")
     return case
 
 
@@ -389,8 +409,8 @@ def sweep_deemed_acceptance(*, on: datetime.date | None = None) -> int:
 
 
 # --- review steps ------------------------------------------------------------------------------
-def _lock_task(task: Task) -> tuple[Task, Case]:
-    case = _lock(task.case)
+def _lock_task(task: Task, expected_revision: int | None = None) -> tuple[Task, Case]:
+    case = _lock(task.case, expected_revision)
     locked = Task.objects.select_for_update().get(pk=task.pk)
     return locked, case
 
@@ -403,9 +423,9 @@ def _require_task_actor(task: Task, actor: Actor) -> None:
 
 
 @transaction.atomic
-def claim_task(*, task: Task, actor: Actor) -> Task:
+def claim_task(*, task: Task, actor: Actor, expected_revision: int | None = None) -> Task:
     """Take a task from the department's pool."""
-    task, case = _lock_task(task)
+    task, case = _lock_task(task, expected_revision)
     _require_task_actor(task, actor)
     if task.state != Task.State.OPEN:
         raise Conflict("该环节已办理", code="task_closed")
@@ -418,9 +438,9 @@ def claim_task(*, task: Task, actor: Actor) -> Task:
 
 
 @transaction.atomic
-def transfer_task(*, task: Task, to_user: Any, reason: str, actor: Actor) -> Task:
+def transfer_task(*, task: Task, to_user: Any, reason: str, actor: Actor, expected_revision: int | None = None) -> Task:
     """转办: hand a task to a colleague of the same department."""
-    task, case = _lock_task(task)
+    task, case = _lock_task(task, expected_revision)
     _require_task_actor(task, actor)
     if task.state != Task.State.OPEN:
         raise Conflict("该环节已办理", code="task_closed")
@@ -450,9 +470,16 @@ def transfer_task(*, task: Task, to_user: Any, reason: str, actor: Actor) -> Tas
 
 
 @transaction.atomic
-def complete_task(*, task: Task, opinion: str, actor: Actor, on: datetime.date | None = None) -> Task | None:
+def complete_task(
+    *,
+    task: Task,
+    opinion: str,
+    actor: Actor,
+    on: datetime.date | None = None,
+    expected_revision: int | None = None,
+) -> Task | None:
     """Finish a review step with an opinion; the next step opens. Returns the next task, if any."""
-    task, case = _lock_task(task)
+    task, case = _lock_task(task, expected_revision)
     _require_task_actor(task, actor)
     if task.state != Task.State.OPEN:
         raise Conflict("该环节已办理", code="task_closed")
@@ -492,11 +519,19 @@ def complete_task(*, task: Task, opinion: str, actor: Actor, on: datetime.date |
 
 
 @transaction.atomic
-def return_task(*, task: Task, to_position: int, reason: str, actor: Actor, on: datetime.date | None = None) -> Task:
+def return_task(
+    *,
+    task: Task,
+    to_position: int,
+    reason: str,
+    actor: Actor,
+    on: datetime.date | None = None,
+    expected_revision: int | None = None,
+) -> Task:
     """回退: send the case back to an earlier review step with a reason."""
     if not reason.strip():
         raise ValidationFailed([Problem("回退须说明理由", code="reason_required", field="reason")])
-    task, case = _lock_task(task)
+    task, case = _lock_task(task, expected_revision)
     _require_task_actor(task, actor)
     if task.state != Task.State.OPEN:
         raise Conflict("该环节已办理", code="task_closed")
@@ -532,9 +567,17 @@ def return_task(*, task: Task, to_position: int, reason: str, actor: Actor, on: 
 
 # --- the clock: special procedures and extensions --------------------------------------------------
 @transaction.atomic
-def suspend_case(*, case: Case, procedure: str, reason: str, actor: Actor, on: datetime.date | None = None) -> Case:
+def suspend_case(
+    *,
+    case: Case,
+    procedure: str,
+    reason: str,
+    actor: Actor,
+    on: datetime.date | None = None,
+    expected_revision: int | None = None,
+) -> Case:
     """Start a special procedure of the item (特别程序); the applicant is told in writing."""
-    case = _lock(case)
+    case = _lock(case, expected_revision)
     definition = case.item_version.special_procedures.filter(name=procedure).first()
     if definition is None:
         raise ValidationFailed(
@@ -564,8 +607,10 @@ def suspend_case(*, case: Case, procedure: str, reason: str, actor: Actor, on: d
 
 
 @transaction.atomic
-def resume_case(*, case: Case, actor: Actor, on: datetime.date | None = None) -> Case:
-    case = _lock(case)
+def resume_case(
+    *, case: Case, actor: Actor, on: datetime.date | None = None, expected_revision: int | None = None
+) -> Case:
+    case = _lock(case, expected_revision)
     move, before = _apply(case, "resume", actor)
     now = on or today()
     open_one = case.suspensions.filter(resumed_on__isnull=True).first()
@@ -589,11 +634,19 @@ def resume_case(*, case: Case, actor: Actor, on: datetime.date | None = None) ->
 
 
 @transaction.atomic
-def extend_case(*, case: Case, days: int | None, reason: str, actor: Actor, on: datetime.date | None = None) -> Case:
+def extend_case(
+    *,
+    case: Case,
+    days: int | None,
+    reason: str,
+    actor: Actor,
+    on: datetime.date | None = None,
+    expected_revision: int | None = None,
+) -> Case:
     """Extension with the head's approval (Art. 42): + the item's extension days (10 by default), once."""
     if not reason.strip():
         raise ValidationFailed([Problem("延期须说明理由", code="reason_required", field="reason")])
-    case = _lock(case)
+    case = _lock(case, expected_revision)
     if case.extensions.exists():
         raise Conflict("本件已延期过一次", code="already_extended")
     allowed = case.item_version.extension_days
@@ -620,9 +673,17 @@ def extend_case(*, case: Case, days: int | None, reason: str, actor: Actor, on: 
 
 # --- decision and after ---------------------------------------------------------------------------
 @transaction.atomic
-def decide_case(*, case: Case, approve: bool, reason: str, actor: Actor, on: datetime.date | None = None) -> Case:
+def decide_case(
+    *,
+    case: Case,
+    approve: bool,
+    reason: str,
+    actor: Actor,
+    on: datetime.date | None = None,
+    expected_revision: int | None = None,
+) -> Case:
     """准予 / 不予许可. A denial states its reason (the notice adds the applicant's rights)."""
-    case = _lock(case)
+    case = _lock(case, expected_revision)
     if not approve and not reason.strip():
         raise ValidationFailed([Problem("不予许可须说明理由", code="reason_required", field="reason")])
     open_tasks = case.tasks.filter(state=Task.State.OPEN)
@@ -649,8 +710,16 @@ def decide_case(*, case: Case, approve: bool, reason: str, actor: Actor, on: dat
     return case
 
 
-def _advance(case: Case, action: str, event: str, actor: Actor, note: str, on: datetime.date | None) -> Case:
-    case = _lock(case)
+def _advance(
+    case: Case,
+    action: str,
+    event: str,
+    actor: Actor,
+    note: str,
+    on: datetime.date | None,
+    expected_revision: int | None = None,
+) -> Case:
+    case = _lock(case, expected_revision)
     move, before = _apply(case, action, actor)
     day = on or today()
     if action in ("close", "withdraw"):
@@ -664,29 +733,64 @@ def _advance(case: Case, action: str, event: str, actor: Actor, note: str, on: d
 
 
 @transaction.atomic
-def certify_case(*, case: Case, actor: Actor, note: str = "", on: datetime.date | None = None) -> Case:
-    return _advance(case, "certify", "certified", actor, note, on)
+def certify_case(
+    *,
+    case: Case,
+    actor: Actor,
+    note: str = "",
+    on: datetime.date | None = None,
+    expected_revision: int | None = None,
+) -> Case:
+    return _advance(case, "certify", "certified", actor, note, on, expected_revision)
 
 
 @transaction.atomic
-def deliver_case(*, case: Case, actor: Actor, note: str = "", on: datetime.date | None = None) -> Case:
-    return _advance(case, "deliver", "delivered", actor, note, on)
+def deliver_case(
+    *,
+    case: Case,
+    actor: Actor,
+    note: str = "",
+    on: datetime.date | None = None,
+    expected_revision: int | None = None,
+) -> Case:
+    return _advance(case, "deliver", "delivered", actor, note, on, expected_revision)
 
 
 @transaction.atomic
-def close_case(*, case: Case, actor: Actor, note: str = "", on: datetime.date | None = None) -> Case:
-    return _advance(case, "close", "closed", actor, note, on)
+def close_case(
+    *,
+    case: Case,
+    actor: Actor,
+    note: str = "",
+    on: datetime.date | None = None,
+    expected_revision: int | None = None,
+) -> Case:
+    return _advance(case, "close", "closed", actor, note, on, expected_revision)
 
 
 @transaction.atomic
-def archive_case(*, case: Case, actor: Actor, note: str = "", on: datetime.date | None = None) -> Case:
-    return _advance(case, "archive", "archived", actor, note, on)
+def archive_case(
+    *,
+    case: Case,
+    actor: Actor,
+    note: str = "",
+    on: datetime.date | None = None,
+    expected_revision: int | None = None,
+) -> Case:
+    return _advance(case, "archive", "archived", actor, note, on, expected_revision)
 
 
 @transaction.atomic
-def withdraw_case(*, case: Case, actor: Actor, note: str = "", on: datetime.date | None = None) -> Case:
+def withdraw_case(
+    *,
+    case: Case,
+    actor: Actor,
+    note: str = "",
+    on: datetime.date | None = None,
+    expected_revision: int | None = None,
+) -> Case:
     """The applicant withdraws before the decision; open steps are cancelled, a running procedure ends."""
-    return _advance(case, "withdraw", "withdrawn", actor, note, on)
+    return _advance(case, "withdraw", "withdrawn", actor, note, on, expected_revision)
 
 
 @transaction.atomic

@@ -14,6 +14,7 @@ from govhall.accounts.models import User
 from govhall.catalog import services as catalog_services
 from govhall.catalog.models import ItemStationing, ServiceItem, Theme
 from govhall.core.actors import Actor, system_actor
+from govhall.demo import history as demo_history
 from govhall.demo.data import departments as dept_data
 from govhall.demo.data import items as item_data
 from govhall.demo.data import people as people_data
@@ -215,7 +216,13 @@ def load_items(
             progress(index, len(rows))
 
 
-def load_demo(progress: Callable[[int, int], None] | None = None) -> LoadReport:
+def load_demo(
+    progress: Callable[[int, int], None] | None = None,
+    *,
+    history: bool = True,
+    history_cases: int = demo_history.HISTORY_CASES,
+) -> LoadReport:
+    """The demo county; with ``history``, a year of cases and today's open ones (govhall.demo.history)."""
     report = LoadReport()
     actor = system_actor("load_demo")
     with transaction.atomic():
@@ -225,4 +232,8 @@ def load_demo(progress: Callable[[int, int], None] | None = None) -> LoadReport:
         windows = load_windows(departments, actor, report)
         load_staff(departments, windows, actor, report)
     load_items(county_center, departments, actor, report, progress)
+    if history:
+        added = demo_history.load_history(count=history_cases)
+        if added:
+            report.created["history cases"] = added
     return report

@@ -17,4 +17,5 @@ urlpatterns = [
     path("guides/enterprise/", views.audience_guides, {"audience": "enterprise"}, name="enterprise"),
     path("guides/<str:code>/", views.guide, name="guide"),
     path("guides/<str:code>/v<int:number>/", views.guide, name="guide_version"),
+    path("verify/<str:token>/", views.verify_notice, name="verify"),
 ]

@@ -5,8 +5,10 @@ from __future__ import annotations
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
+from govhall.cases import notices
 from govhall.catalog import selectors
 from govhall.catalog.models import Audience
+from govhall.core.masking import mask_name
 
 SEARCH_EXAMPLES = ("营业执照", "yyzz", "结婚登记", "食品 许可", "不动产登记")
 BROWSE_ORDERS = ("theme", "department")
@@ -86,3 +88,21 @@ def guide(request: HttpRequest, code: str, number: int | None = None) -> HttpRes
     if number is not None and not found.is_earlier_version:
         return redirect("portal:guide", code=code)
     return render(request, "portal/guide.html", {"guide": found, "v": found.version, "item": found.item})
+
+
+def verify_notice(request: HttpRequest, token: str) -> HttpResponse:
+    """What a printed QR code opens: is this document genuine and unaltered? Personal data stays masked."""
+    notice = notices.find_by_token(token)
+    if notice is None:
+        raise Http404("文书不存在")
+    case = notice.case
+    return render(
+        request,
+        "portal/verify.html",
+        {
+            "notice": notice,
+            "case": case,
+            "applicant": mask_name(case.applicant_name),
+            "intact": notices.file_matches(notice),
+        },
+    )

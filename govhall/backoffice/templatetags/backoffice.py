@@ -6,7 +6,7 @@ from typing import Any
 
 from django import template
 
-from govhall.core.masking import mask_phone
+from govhall.core.masking import mask_address, mask_id_number, mask_name, mask_phone
 from govhall.org.access import has_role as _has_role
 
 register = template.Library()
@@ -31,3 +31,19 @@ def percent(rate: Any) -> str:
     if value is None:
         return "—"
     return f"{value:g}%"
+
+
+@register.filter
+def masked_applicant(case: Any) -> str:
+    """A case's applicant as lists show it: a person's name masked, an enterprise's name in full."""
+    return str(case.applicant_name) if case.applicant_kind == "enterprise" else mask_name(case.applicant_name)
+
+
+@register.filter
+def masked_id(value: str | None) -> str:
+    return mask_id_number(value)
+
+
+@register.filter
+def masked_address(value: str | None) -> str:
+    return mask_address(value)

@@ -20,10 +20,10 @@ def _counts() -> dict[str, int]:
 
 
 def test_the_demo_county_loads_once_and_a_second_run_adds_nothing(capsys):
-    call_command("load_demo")
+    call_command("load_demo", history=False)
     first = _counts()
     out = capsys.readouterr().out
-    call_command("load_demo")
+    call_command("load_demo", history=False)
     assert _counts() == first
     assert "未重复写入" in capsys.readouterr().out
 
@@ -38,7 +38,7 @@ def test_the_demo_county_loads_once_and_a_second_run_adds_nothing(capsys):
 
 
 def test_the_demo_catalog_holds_the_items_a_county_center_really_handles():
-    call_command("load_demo")
+    call_command("load_demo", history=False)
     names = set(ServiceItem.objects.values_list("current_version__name", flat=True))
     for expected in (
         "食品经营许可",
@@ -60,7 +60,7 @@ def test_the_demo_catalog_holds_the_items_a_county_center_really_handles():
 
 
 def test_every_demo_role_has_a_login_with_that_role():
-    call_command("load_demo")
+    call_command("load_demo", history=False)
     expected = {
         "manager": "center_manager",
         "clerk": "window_clerk",

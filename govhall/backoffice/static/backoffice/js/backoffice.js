@@ -16,3 +16,34 @@ document.addEventListener("submit", (event) => {
   const message = event.submitter?.dataset.confirm || event.target.dataset.confirm;
   if (message && !window.confirm(message)) event.preventDefault();
 });
+
+// Cases: print, Enter in the item search does not submit the intake, the 补正 list follows the checklist.
+document.addEventListener("click", (event) => {
+  if (event.target.closest("[data-print]")) window.print();
+});
+
+document.addEventListener("keydown", (event) => {
+  if (event.key === "Enter" && event.target.matches("[data-no-submit]")) event.preventDefault();
+});
+
+function fillSupplementList(scope) {
+  const list = scope.querySelector("[data-supplement-list]");
+  const table = scope.querySelector("[data-checklist]");
+  if (!list || !table || list.dataset.edited) return;
+  const missing = [...table.querySelectorAll("tr[data-required='1']")]
+    .filter((row) => row.querySelector("input[value=missing]")?.checked)
+    .map((row) => row.dataset.material);
+  list.value = missing.join("\n");
+}
+
+document.addEventListener("change", (event) => {
+  const row = event.target.closest("[data-checklist] tr");
+  if (row) {
+    row.className = `bo-state-row-${event.target.value}`;
+    fillSupplementList(row.closest("form"));
+  }
+});
+document.addEventListener("input", (event) => {
+  if (event.target.matches("[data-supplement-list]")) event.target.dataset.edited = "1";
+});
+document.addEventListener("htmx:afterSwap", (event) => fillSupplementList(event.target));

@@ -1,0 +1,339 @@
+"""Engine benchmark (issue §8.2): one process run by govhall's services, by SpiffWorkflow 3 and by a floor.
+
+The process: create → accept → countersign by 3 departments in parallel → decide → deliver → close, every
+step its own transaction. govhall also certifies before delivery (its legal flow: approved → certified →
+delivered), one transaction more. Completed cases per second with 1 and 2 worker processes and SQL
+statements per case (counted with connection.execute_wrapper, BEGIN/COMMIT not included).
+PostgreSQL only, in a separate database (bench/benchdb.py).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import time
+from collections.abc import Callable
+from typing import Any
+
+from bench.tables import Table
+
+CASES = int(os.environ.get("BENCH_ENGINE_CASES", "300"))
+WORKERS = (1, 2)
+
+
+# --- counting statements -----------------------------------------------------------------------------------
+class _Counter:
+    def __init__(self) -> None:
+        self.count = 0
+
+    def __call__(self, execute: Callable[..., Any], sql: str, params: Any, many: bool, context: Any) -> Any:
+        self.count += 1
+        return execute(sql, params, many, context)
+
+
+# --- the floor: one row per case, a conditional UPDATE and one audit INSERT per step ---------------------
+FLOOR_SCHEMA = [
+    "CREATE TABLE IF NOT EXISTS bench_floor_case (id bigserial PRIMARY KEY, status varchar(16) NOT NULL, "
+    "signs smallint NOT NULL DEFAULT 0, updated_at timestamptz NOT NULL DEFAULT now())",
+    "CREATE TABLE IF NOT EXISTS bench_floor_audit (id bigserial PRIMARY KEY, case_id bigint NOT NULL, "
+    "action varchar(20) NOT NULL, actor varchar(20) NOT NULL, at timestamptz NOT NULL DEFAULT now())",
+    "CREATE TABLE IF NOT EXISTS bench_spiff_case (id bigserial PRIMARY KEY, status varchar(16) NOT NULL, "
+    "state jsonb NOT NULL, updated_at timestamptz NOT NULL DEFAULT now())",
+]
+AUDIT_SQL = "INSERT INTO bench_floor_audit (case_id, action, actor) VALUES (%s, %s, 'staff')"
+FLOOR_STEPS = [
+    ("accepted", "submitted", "countersign"),
+    ("signed_a", "countersign", None),
+    ("signed_b", "countersign", None),
+    ("signed_c", "countersign", None),
+    ("decided", "signed", "decided"),
+    ("delivered", "decided", "delivered"),
+    ("closed", "delivered", "closed"),
+]
+
+
+def floor_case() -> None:
+    from django.db import connection, transaction
+
+    with transaction.atomic(), connection.cursor() as cur:
+        cur.execute("INSERT INTO bench_floor_case (status) VALUES ('submitted') RETURNING id")
+        (case_id,) = cur.fetchone()
+        cur.execute(
+            "INSERT INTO bench_floor_audit (case_id, action, actor) VALUES (%s, 'submitted', 'clerk')", [case_id]
+        )
+    for action, before, after in FLOOR_STEPS:
+        with transaction.atomic(), connection.cursor() as cur:
+            if after is None:  # a countersign: the third signature moves the case on
+                cur.execute(
+                    "UPDATE bench_floor_case SET signs = signs + 1, updated_at = now(), "
+                    "status = CASE WHEN signs + 1 = 3 THEN 'signed' ELSE status END WHERE id = %s AND status = %s",
+                    [case_id, before],
+                )
+            else:
+                cur.execute(
+                    "UPDATE bench_floor_case SET status = %s, updated_at = now() WHERE id = %s AND status = %s",
+                    [after, case_id, before],
+                )
+            assert cur.rowcount == 1
+            cur.execute(
+                "INSERT INTO bench_floor_audit (case_id, action, actor) VALUES (%s, %s, 'staff')", [case_id, action]
+            )
+
+
+# --- govhall's services ------------------------------------------------------------------------------------
+_cast: dict[str, Any] = {}
+
+
+def govhall_setup() -> None:
+    from govhall.catalog.models import ServiceItem
+    from govhall.org.models import Role
+    from govhall.testing.factories import CenterFactory, DepartmentFactory, WindowFactory, make_item, make_staff
+
+    if ServiceItem.objects.filter(code="11519901ENGINE0001").exists():
+        return
+    a, b, c = (DepartmentFactory(code=f"ENG{x}", name=f"基准测试局{x}") for x in "ABC")
+    window = WindowFactory(number="E1", name="基准窗口")
+    window.departments.add(a)
+    make_staff("eng_clerk", Role.WINDOW_CLERK, windows=[window])
+    make_staff("eng_chief", Role.CHIEF_REPRESENTATIVE, Role.APPROVER, department=a)
+    for dept, name in ((a, "eng_a"), (b, "eng_b"), (c, "eng_c")):
+        make_staff(name, Role.APPROVER, department=dept)
+    make_item(
+        "11519901ENGINE0001",
+        department=a,
+        special_procedures=[],
+        steps=[
+            {"name": "受理", "role": Role.WINDOW_CLERK, "budget_days": 0},
+            {"name": "会签", "role": Role.APPROVER, "budget_days": 3},
+            {"name": "决定", "role": Role.CHIEF_REPRESENTATIVE, "budget_days": 1},
+        ],
+    )
+    CenterFactory()
+
+
+def _load_cast() -> dict[str, Any]:
+    if not _cast:
+        from govhall.accounts.models import User
+        from govhall.cases.services import Applicant, Intake, MaterialReceipt
+        from govhall.catalog.models import ServiceItem
+        from govhall.core.actors import Actor
+        from govhall.org.models import Center, Department, Role
+
+        item = ServiceItem.objects.select_related("current_version").get(code="11519901ENGINE0001")
+        users = {u.username: u for u in User.objects.filter(username__startswith="eng_")}
+        version = item.current_version
+        _cast.update(
+            item=item,
+            departments=list(Department.objects.filter(code__in=["ENGB", "ENGC"])),
+            clerk=Actor(users["eng_clerk"], Role.WINDOW_CLERK, "10.0.0.8"),
+            chief=Actor(users["eng_chief"], Role.CHIEF_REPRESENTATIVE, "10.0.0.9"),
+            signers={
+                dept: Actor(users[f"eng_{x}"], Role.APPROVER, "10.0.0.10")
+                for dept, x in zip(["ENGA", "ENGB", "ENGC"], "abc", strict=True)
+            },
+            intake=Intake(
+                item=item,
+                center=Center.objects.get(code="QC"),
+                applicant=Applicant(kind="person", name="张三", id_kind="resident_id", id_number="11010519491231002X"),
+                materials=[MaterialReceipt(m.pk) for m in version.materials.all()],
+            ),
+        )
+    return _cast
+
+
+def govhall_case() -> None:
+    from django.db import transaction
+
+    from govhall.cases import services
+    from govhall.cases.countersign import open_countersign
+    from govhall.cases.models import Task
+
+    cast = _load_cast()
+    case = services.submit_case(intake=cast["intake"], actor=cast["clerk"])
+    with transaction.atomic():  # acceptance and the countersign request: one clerk action
+        case = services.accept_case(case=case, actor=cast["clerk"])
+        open_countersign(case=case, departments=cast["departments"], step_name="会签", actor=cast["clerk"])
+    tasks = list(Task.objects.filter(case=case, state=Task.State.OPEN).select_related("case", "department"))
+    for task in tasks:
+        services.complete_task(task=task, opinion="同意", actor=cast["signers"][task.department.code])
+    case = services.decide_case(case=case, approve=True, reason="", actor=cast["chief"])
+    case = services.certify_case(case=case, actor=cast["clerk"])
+    case = services.deliver_case(case=case, actor=cast["clerk"])
+    services.close_case(case=case, actor=cast["clerk"])
+
+
+# --- SpiffWorkflow 3 (BPMN), its state saved as JSON after every step --------------------------------------
+BPMN = """<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" id="d" targetNamespace="http://bench">
+  <bpmn:process id="countersign" isExecutable="true">
+    <bpmn:startEvent id="start"/>
+    <bpmn:userTask id="accept"/>
+    <bpmn:parallelGateway id="split"/>
+    <bpmn:userTask id="sign_a"/><bpmn:userTask id="sign_b"/><bpmn:userTask id="sign_c"/>
+    <bpmn:parallelGateway id="join"/>
+    <bpmn:userTask id="decide"/><bpmn:userTask id="deliver"/><bpmn:userTask id="close"/>
+    <bpmn:endEvent id="end"/>
+    <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="accept"/>
+    <bpmn:sequenceFlow id="f2" sourceRef="accept" targetRef="split"/>
+    <bpmn:sequenceFlow id="f3" sourceRef="split" targetRef="sign_a"/>
+    <bpmn:sequenceFlow id="f4" sourceRef="split" targetRef="sign_b"/>
+    <bpmn:sequenceFlow id="f5" sourceRef="split" targetRef="sign_c"/>
+    <bpmn:sequenceFlow id="f6" sourceRef="sign_a" targetRef="join"/>
+    <bpmn:sequenceFlow id="f7" sourceRef="sign_b" targetRef="join"/>
+    <bpmn:sequenceFlow id="f8" sourceRef="sign_c" targetRef="join"/>
+    <bpmn:sequenceFlow id="f9" sourceRef="join" targetRef="decide"/>
+    <bpmn:sequenceFlow id="f10" sourceRef="decide" targetRef="deliver"/>
+    <bpmn:sequenceFlow id="f11" sourceRef="deliver" targetRef="close"/>
+    <bpmn:sequenceFlow id="f12" sourceRef="close" targetRef="end"/>
+  </bpmn:process>
+</bpmn:definitions>"""
+_spiff: dict[str, Any] = {}
+
+
+def _spiff_parts() -> dict[str, Any]:
+    if not _spiff:
+        from SpiffWorkflow.bpmn.parser import BpmnParser
+        from SpiffWorkflow.bpmn.serializer import BpmnWorkflowSerializer
+
+        parser = BpmnParser()
+        parser.add_bpmn_str(BPMN.encode())
+        _spiff["spec"] = parser.get_spec("countersign")
+        _spiff["serializer"] = BpmnWorkflowSerializer()
+    return _spiff
+
+
+def spiff_case() -> None:
+    from django.db import connection, transaction
+    from SpiffWorkflow import TaskState
+    from SpiffWorkflow.bpmn import BpmnWorkflow
+
+    parts = _spiff_parts()
+    serializer = parts["serializer"]
+    workflow = BpmnWorkflow(parts["spec"])
+    workflow.do_engine_steps()
+    with transaction.atomic(), connection.cursor() as cur:
+        cur.execute(
+            "INSERT INTO bench_spiff_case (status, state) VALUES ('submitted', %s) RETURNING id",
+            [serializer.serialize_json(workflow)],
+        )
+        (case_id,) = cur.fetchone()
+        cur.execute(
+            "INSERT INTO bench_floor_audit (case_id, action, actor) VALUES (%s, 'submitted', 'clerk')", [case_id]
+        )
+    for name in ("accept", "sign_a", "sign_b", "sign_c", "decide", "deliver", "close"):
+        with transaction.atomic(), connection.cursor() as cur:
+            cur.execute("SELECT state::text FROM bench_spiff_case WHERE id = %s FOR UPDATE", [case_id])
+            workflow = serializer.deserialize_json(cur.fetchone()[0])
+            [task] = [t for t in workflow.get_tasks(state=TaskState.READY, manual=True) if t.task_spec.name == name]
+            task.run()
+            workflow.do_engine_steps()
+            status = "closed" if workflow.is_completed() else name
+            cur.execute(
+                "UPDATE bench_spiff_case SET state = %s, status = %s, updated_at = now() WHERE id = %s",
+                [serializer.serialize_json(workflow), status, case_id],
+            )
+            cur.execute(
+                "INSERT INTO bench_floor_audit (case_id, action, actor) VALUES (%s, %s, 'staff')", [case_id, name]
+            )
+    assert workflow.is_completed()
+
+
+ENGINES: dict[str, Callable[[], None]] = {"floor": floor_case, "govhall": govhall_case, "SpiffWorkflow 3": spiff_case}
+
+
+# --- running -------------------------------------------------------------------------------------------------
+def _worker(engine: str, cases: int, start: Any, out: Any) -> None:
+    from django.db import connections
+
+    connections.close_all()  # a forked child opens its own connection
+    run = ENGINES[engine]
+    run()  # warm up: imports, caches
+    start.wait()
+    started = time.perf_counter()
+    for _ in range(cases):
+        run()
+    out.put(time.perf_counter() - started)
+    connections.close_all()
+
+
+def _throughput(engine: str, workers: int, cases: int) -> float:
+    from django.db import connections
+
+    connections.close_all()
+    ctx = multiprocessing.get_context("fork")
+    start, out = ctx.Barrier(workers + 1), ctx.Queue()
+    procs = [ctx.Process(target=_worker, args=(engine, cases, start, out)) for _ in range(workers)]
+    for p in procs:
+        p.start()
+    start.wait()
+    started = time.perf_counter()
+    for _ in procs:
+        out.get()
+    elapsed = time.perf_counter() - started
+    for p in procs:
+        p.join()
+    return workers * cases / elapsed
+
+
+def _statements(engine: str) -> int:
+    from django.db import connection
+
+    ENGINES[engine]()  # warm caches first, as the workers do
+    counter = _Counter()
+    with connection.execute_wrapper(counter):
+        ENGINES[engine]()
+    return counter.count
+
+
+def _available(engine: str) -> str | None:
+    if engine.startswith("Spiff"):
+        try:
+            import SpiffWorkflow  # noqa: F401
+        except ImportError:
+            return "pip install '.[bench]'"
+    return None
+
+
+def run() -> list[Table]:
+    from django.db import connection
+
+    from bench.benchdb import is_postgresql, use_bench_database
+
+    if not is_postgresql():
+        print("bench_cases_engine: skipped — needs PostgreSQL (DATABASE_URL=postgres://…); SQLite is not measured.")
+        return []
+    database = use_bench_database()
+    with connection.cursor() as cur:
+        for ddl in FLOOR_SCHEMA:
+            cur.execute(ddl)
+    govhall_setup()
+    rows: list[list[object]] = []
+    rates: dict[str, float] = {}
+    for engine in ENGINES:
+        missing = _available(engine)
+        if missing:
+            rows.append([engine, "-", "-", "-", f"not installed: {missing}"])
+            continue
+        statements = _statements(engine)
+        one = _throughput(engine, 1, CASES)
+        two = _throughput(engine, 2, CASES // 2)
+        rates[engine] = one
+        rows.append([engine, one, two, statements, ""])
+    floor = rates.get("floor")
+    for row in rows:
+        if floor and isinstance(row[1], float):
+            row[4] = f"{row[1] / floor:.0%} of the floor"
+    note = (
+        f"{CASES} cases per run on PostgreSQL (database {database}), {os.cpu_count()} CPUs, client and server "
+        "on one machine. Aim: govhall ≥ 80 % of the floor and ≥ 2× SpiffWorkflow. django-viewflow: not measured."
+    )
+    if "govhall" in rates and "SpiffWorkflow 3" in rates:
+        note += f" govhall / SpiffWorkflow = {rates['govhall'] / rates['SpiffWorkflow 3']:.2f}x."
+    return [
+        Table(
+            "Engine: create → accept → countersign ×3 → decide → deliver → close",
+            ["engine", "cases/s (1 worker)", "cases/s (2 workers)", "SQL statements/case", "vs floor"],
+            rows,
+            note=note,
+        )
+    ]

@@ -1,0 +1,54 @@
+"""Who calls the API: a bearer token (clients) or the page session (with CSRF), and in which role."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+from ninja.security import HttpBearer, django_auth
+
+from govhall.accounts.models import User
+from govhall.accounts.tokens import user_for_token
+from govhall.core.actors import Actor, client_ip
+from govhall.core.errors import AccessDenied
+from govhall.org.access import ROLE_LABELS, roles_of
+from govhall.org.models import Role
+
+ROLE_HEADER = "X-Govhall-Role"
+# Without the header, a user holding several roles acts in the first of these he holds.
+ROLE_ORDER = (
+    Role.WINDOW_CLERK,
+    Role.APPROVER,
+    Role.CHIEF_REPRESENTATIVE,
+    Role.CENTER_MANAGER,
+    Role.SUPERVISOR,
+)
+
+
+class TokenAuth(HttpBearer):
+    def authenticate(self, request: HttpRequest, token: str) -> User | None:
+        user = user_for_token(token)
+        if user is not None:
+            request.user = user
+        return user
+
+
+api_auth: list[Any] = [TokenAuth(), django_auth]
+
+
+def acting(request: HttpRequest, *preferred: str) -> Actor:
+    """The actor for this request: the role named in ``X-Govhall-Role`` (one the user holds) or else the
+    first of ``preferred`` he holds, or else his first role (the service then says which roles may act)."""
+    user = request.user
+    held = roles_of(user)
+    if not held:
+        raise AccessDenied("仅限工作人员使用", code="staff_only")
+    asked = request.headers.get(ROLE_HEADER, "").strip()
+    if asked:
+        if asked not in held:
+            label = ROLE_LABELS.get(asked, asked)
+            raise AccessDenied(f"您不具有「{label}」角色", code="role_not_held", field=ROLE_HEADER)
+        role = asked
+    else:
+        role = next((r for r in (*preferred, *ROLE_ORDER) if r in held), sorted(held)[0])
+    return Actor(user=user, role=role, client_ip=client_ip(request))  # type: ignore[arg-type]

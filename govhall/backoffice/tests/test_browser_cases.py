@@ -1,0 +1,150 @@
+import datetime as dt
+
+import pytest
+
+from govhall.accounts.models import User
+from govhall.cases import services
+from govhall.cases.models import Case, CaseMaterial, Status, Task
+from govhall.cases.services import Applicant, Intake, MaterialReceipt
+from govhall.core.actors import Actor
+from govhall.org.models import Role
+from govhall.testing.browser import login, screenshot
+from govhall.testing.factories import PASSWORD, make_item
+
+pytestmark = pytest.mark.django_db(transaction=True)
+ID_NUMBER = "11010519491231002X"
+
+
+@pytest.fixture
+def food(market_department):
+    return make_item("11519901FOOD000001", department=market_department, name="食品经营许可（新办）")
+
+
+@pytest.fixture
+def hall(food, market_department, housing_department, clerk, approver, chief):
+    make_item(
+        "11519901GTGSH00001",
+        department=market_department,
+        name="个体工商户设立登记",
+        case_type="即办件",
+        legal_limit=3,
+        promised_limit=0,
+        steps=[],
+        special_procedures=[],
+    )
+    make_item("11519901HOUSE00001", department=housing_department, name="商品房预售许可")
+    User.objects.filter(username="clerk").update(display_name="李晓梅")
+    User.objects.filter(username="approver").update(display_name="王建国")
+    User.objects.filter(username="chief").update(display_name="陈志强")
+    return food
+
+
+def _case(item, clerk, *, accepted_on, name, id_number=ID_NUMBER):
+    actor = Actor(user=clerk, role=Role.WINDOW_CLERK)
+    case = services.submit_case(
+        intake=Intake(
+            item=item,
+            center=clerk.staff.center,
+            applicant=Applicant(
+                kind="person",
+                name=name,
+                id_kind="resident_id",
+                id_number=id_number,
+                phone="13912345678",
+                address="四川省清川县城关镇滨江路12号",
+            ),
+            materials=[MaterialReceipt(m.pk) for m in item.current_version.materials.all()],
+        ),
+        actor=actor,
+    )
+    return services.accept_case(case=case, actor=actor, on=accepted_on)
+
+
+def test_a_clerk_takes_an_application_at_the_window_end_to_end(page, live_server, hall, clerk):
+    login(page, live_server.url, "clerk", PASSWORD)
+    page.click("nav >> text=收件受理")
+    page.wait_for_selector("#intake-form")
+
+    page.fill("#id_applicant_name", "王芳")
+    page.fill("#id_applicant_id_number", "110105194912310021")
+    page.wait_for_selector(".bo-check-error")
+    assert "校验位不正确" in page.text_content("#identity")
+    page.fill("#id_applicant_id_number", ID_NUMBER)
+    page.wait_for_selector(".bo-check-ok")
+    page.fill("#id_applicant_phone", "13812345678")
+    page.fill("#id_applicant_address", "四川省清川县城关镇人民路8号")
+
+    page.fill("#item-q", "spjy")
+    page.wait_for_selector(".bo-item-hit")
+    assert "商品房" not in page.text_content("#item-results")
+    page.click(".bo-item-hit:has-text('食品经营许可')")
+    page.wait_for_selector("[data-checklist]")
+    page.check("tr:has-text('食品经营许可申请书') input[value=missing]")
+    assert page.input_value("[data-supplement-list]") == "食品经营许可申请书"
+    page.check("tr:has-text('食品经营许可申请书') input[value=received]")
+    page.check("tr:has-text('授权委托书') input[value=missing]")
+    screenshot(page, "case-intake")
+
+    page.click("button[value=accept]")
+    page.wait_for_selector(".bo-case-head")
+    assert "已受理" in page.text_content(".messages")
+    case = Case.objects.get()
+    assert case.status == Status.IN_REVIEW
+    assert dict(case.materials.values_list("name", "state")) == {
+        "食品经营许可申请书": CaseMaterial.State.RECEIVED,
+        "授权委托书": CaseMaterial.State.MISSING,
+    }
+    assert "受理通知书" in page.text_content("#notices")
+    assert "王*" in page.text_content("#applicant")
+
+
+def test_a_clerk_closes_an_immediate_case_in_one_sitting(page, live_server, hall, clerk):
+    login(page, live_server.url, "clerk", PASSWORD)
+    page.goto(f"{live_server.url}/manage/intake/")
+    page.fill("#id_applicant_name", "刘洋")
+    page.fill("#id_applicant_id_number", ID_NUMBER)
+    page.fill("#item-q", "个体工商户")
+    page.click(".bo-item-hit:has-text('个体工商户设立登记')")
+    page.wait_for_selector("button[value=immediate]")
+    page.check("[data-checklist] input[value=received]")
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.click("button[value=immediate]")
+    page.wait_for_selector("text=即办件已当场办结")
+    assert Case.objects.get().status == Status.CLOSED
+
+
+def test_an_approver_claims_and_completes_a_step_from_the_inbox(page, live_server, hall, clerk, approver, manager):
+    today = services.today()
+    late = _case(hall, clerk, accepted_on=today - dt.timedelta(days=30), name="孙三")
+    fresh = _case(hall, clerk, accepted_on=today, name="赵一")
+    _case(hall, clerk, accepted_on=today - dt.timedelta(days=6), name="钱二")
+
+    login(page, live_server.url, "approver", PASSWORD)
+    page.click("nav >> text=待办")
+    page.click("text=部门待签收")
+    page.wait_for_selector("table.bo-inbox .bo-light-red")
+    rows = page.locator("table.bo-inbox tbody tr")
+    assert rows.count() == 3 and late.receipt_number in rows.nth(0).text_content()
+    screenshot(page, "case-inbox")
+
+    page.click(f"#task-{fresh.tasks.get().pk} >> text=签收")
+    page.wait_for_selector(".bo-case-head")
+    page.fill("textarea[name=opinion]", "材料齐全，经营场所符合要求，同意")
+    screenshot(page, "case-page")
+    page.click("text=办理完毕，转下一环节")
+    page.wait_for_selector("text=已办理，已转下一环节")
+    task = fresh.tasks.get(step_name="审查")
+    assert task.state == Task.State.DONE and task.finished_by == approver
+    assert fresh.tasks.get(state=Task.State.OPEN).step_name == "决定"
+    assert "环节办理完毕" in page.text_content(".bo-timeline")
+
+    page.click("text=退出")
+    login(page, live_server.url, "manager", PASSWORD)
+    page.goto(f"{live_server.url}/manage/cases/")
+    page.select_option("#id_light", "red")
+    page.click("button:has-text('查询')")
+    page.wait_for_selector("table.bo-cases")
+    assert late.receipt_number in page.text_content("table.bo-cases")
+    assert fresh.receipt_number not in page.text_content("table.bo-cases")
+    page.goto(f"{live_server.url}/manage/cases/")
+    screenshot(page, "case-search")

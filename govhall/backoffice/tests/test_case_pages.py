@@ -1,0 +1,607 @@
+import datetime as dt
+import io
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from govhall.cases import services
+from govhall.cases.models import Case, CaseEvent, CaseMaterial, Status, Task
+from govhall.cases.services import Applicant, Intake, MaterialReceipt
+from govhall.core.actors import Actor
+from govhall.core.models import AuditEntry
+from govhall.org.models import Role
+from govhall.testing.factories import make_item
+
+pytestmark = pytest.mark.django_db
+ID_NUMBER = "11010519491231002X"
+CREDIT_CODE = "91110000600037341L"  # a valid code
+TODAY = services.today()
+
+
+@pytest.fixture
+def center(clerk):
+    return clerk.staff.center
+
+
+@pytest.fixture
+def food(market_department):
+    return make_item(
+        "11519901FOOD000001",
+        department=market_department,
+        materials=[
+            _material("食品经营许可申请书", "required"),
+            _material("营业执照复印件", "required", form="copy", commitment_allowed=True),
+            _material("授权委托书", "conditional", condition="委托代理人办理的"),
+        ],
+    )
+
+
+@pytest.fixture
+def immediate(market_department):
+    return make_item(
+        "11519901GTGSH00001",
+        department=market_department,
+        name="个体工商户设立登记",
+        case_type="即办件",
+        legal_limit=3,
+        promised_limit=0,
+        steps=[],
+        special_procedures=[],
+        materials=[_material("个体工商户设立登记申请书", "required")],
+    )
+
+
+@pytest.fixture
+def housing_item(housing_department):
+    return make_item("11519901HOUSE00001", department=housing_department, name="商品房预售许可")
+
+
+def _material(name, necessity, *, form="original", commitment_allowed=False, condition=""):
+    return {
+        "name": name,
+        "necessity": necessity,
+        "condition": condition,
+        "form": form,
+        "copies": 1,
+        "paper_size": "A4",
+        "source": "applicant",
+        "filling_notes": "",
+        "acceptance_standard": "",
+        "legal_basis": "",
+        "commitment_allowed": commitment_allowed,
+    }
+
+
+def _actor(user, role):
+    return Actor(user=user, role=role, client_ip="10.0.0.8")
+
+
+def make_case(item, center, clerk, *, accepted_on=None, name="张三", id_number=ID_NUMBER, phone="13912345678"):
+    intake = Intake(
+        item=item,
+        center=center,
+        applicant=Applicant(
+            kind="person",
+            name=name,
+            id_kind="resident_id",
+            id_number=id_number,
+            phone=phone,
+            address="四川省清川县城关镇滨江路12号",
+        ),
+        materials=[MaterialReceipt(m.pk) for m in item.current_version.materials.all()],
+    )
+    case = services.submit_case(intake=intake, actor=_actor(clerk, Role.WINDOW_CLERK))
+    if accepted_on is not None:
+        case = services.accept_case(case=case, actor=_actor(clerk, Role.WINDOW_CLERK), on=accepted_on)
+    return case
+
+
+def _intake_post(item, **overrides):
+    materials = list(item.current_version.materials.all())
+    data = {
+        "key": "k-" + item.code,
+        "applicant_kind": "person",
+        "applicant_name": "王芳",
+        "applicant_id_kind": "resident_id",
+        "applicant_id_number": ID_NUMBER,
+        "applicant_phone": "13812345678",
+        "applicant_address": "四川省清川县城关镇人民路8号",
+        "item": item.pk,
+        "decision": "accept",
+        **{f"material-{m.pk}": "received" for m in materials},
+    }
+    data.update(overrides)
+    return data
+
+
+def _get(client, url, status=200):
+    response = client.get(url)
+    assert response.status_code == status, response.content.decode()[:800]
+    return response.content.decode()
+
+
+def _results(client, url):
+    return _get(client, url).split('id="results"')[1]
+
+
+def _queries(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+# 收件受理
+
+
+def test_the_intake_page_shows_the_three_steps_to_a_clerk(client, clerk):
+    client.force_login(clerk)
+    html = _get(client, reverse("backoffice:intake"))
+    assert "申请人" in html and "办理事项" in html and "申请材料与受理决定" in html
+    assert 'hx-post="/manage/intake/identity/"' in html
+
+
+def test_an_approver_and_a_supervisor_are_refused_the_intake_page(client, approver, supervisor):
+    for user in (approver, supervisor):
+        client.force_login(user)
+        assert "需要以下角色之一" in _get(client, reverse("backoffice:intake"), status=403)
+
+
+def test_the_identity_check_accepts_a_valid_id_and_shows_earlier_applicants_masked(client, clerk, food, center):
+    make_case(food, center, clerk, name="张三丰", phone="13912345678")
+    client.force_login(clerk)
+    response = client.post(
+        reverse("backoffice:intake_identity"),
+        {"applicant_id_kind": "resident_id", "applicant_id_number": ID_NUMBER.lower()},
+    )
+    html = response.content.decode()
+    assert "身份证号码校验通过" in html
+    assert "张**" in html and "1101**********002X" in html and "139****5678" in html
+    assert "张三丰" not in html and ID_NUMBER not in html
+
+
+def test_the_identity_check_shows_a_bad_resident_id_in_chinese(client, clerk):
+    client.force_login(clerk)
+    response = client.post(
+        reverse("backoffice:intake_identity"),
+        {"applicant_id_kind": "resident_id", "applicant_id_number": "110105194912310021"},
+    )
+    assert "身份证号码校验位不正确" in response.content.decode()
+
+
+def test_a_credit_code_checksum_failure_is_a_warning_with_an_override_reason_field(client, clerk):
+    client.force_login(clerk)
+    bad = CREDIT_CODE[:-1] + ("M" if CREDIT_CODE[-1] != "M" else "N")
+    html = client.post(
+        reverse("backoffice:intake_identity"), {"applicant_id_kind": "credit_code", "applicant_id_number": bad}
+    ).content.decode()
+    assert "校验位不符" in html
+    assert 'name="credit_code_override"' in html
+
+
+def test_the_item_search_finds_by_pinyin_only_items_of_the_clerks_departments(client, clerk, food, housing_item):
+    client.force_login(clerk)
+    html = _get(client, reverse("backoffice:intake_items") + "?q=spjy")
+    assert "食品经营许可" in html
+    html = _get(client, reverse("backoffice:intake_items") + "?q=商品房")
+    assert "商品房预售许可" not in html and "没有找到" in html
+
+
+def test_the_checklist_offers_a_commitment_only_where_the_material_allows_it(client, clerk, food):
+    client.force_login(clerk)
+    html = _get(client, reverse("backoffice:intake_checklist") + f"?item={food.pk}")
+    assert html.count('value="commitment"') == 1
+    assert "营业执照复印件" in html and "容缺/情形必要" in html
+    assert "当场办结" not in html
+
+
+def test_accepting_at_the_window_creates_a_case_with_the_ticked_materials_and_opens_review(client, clerk, food):
+    client.force_login(clerk)
+    materials = list(food.current_version.materials.all())
+    data = _intake_post(food, **{f"material-{materials[1].pk}": "commitment", f"material-{materials[2].pk}": "missing"})
+    response = client.post(reverse("backoffice:intake"), data)
+    case = Case.objects.get()
+    assert response.status_code == 302 and response["Location"] == reverse(
+        "backoffice:case", args=[case.receipt_number]
+    )
+    assert case.status == Status.IN_REVIEW and case.applicant_name == "王芳"
+    assert case.window is not None and case.window.number == "01"
+    states = dict(case.materials.values_list("name", "state"))
+    assert states == {
+        "食品经营许可申请书": CaseMaterial.State.RECEIVED,
+        "营业执照复印件": CaseMaterial.State.COMMITMENT,
+        "授权委托书": CaseMaterial.State.MISSING,
+    }
+    assert case.tasks.get().step_name == "审查"
+    assert "已受理" in _get(client, response["Location"])
+
+
+def test_a_repeated_intake_post_with_the_same_key_makes_one_case(client, clerk, food):
+    client.force_login(clerk)
+    client.post(reverse("backoffice:intake"), _intake_post(food))
+    response = client.post(reverse("backoffice:intake"), _intake_post(food))
+    assert response.status_code == 302
+    assert Case.objects.count() == 1
+
+
+def test_a_bad_id_number_is_shown_next_to_its_field_and_nothing_is_written(client, clerk, food):
+    client.force_login(clerk)
+    response = client.post(reverse("backoffice:intake"), _intake_post(food, applicant_id_number="110105194912310021"))
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "身份证号码校验位不正确" in html and "bo-invalid" in html
+    assert 'value="王芳"' in html  # what was typed stays
+    assert not Case.objects.exists()
+
+
+def test_a_credit_code_checksum_failure_needs_the_override_reason_then_passes(client, clerk, food):
+    client.force_login(clerk)
+    bad = CREDIT_CODE[:-1] + ("M" if CREDIT_CODE[-1] != "M" else "N")
+    data = _intake_post(food, applicant_kind="enterprise", applicant_name="清川县某餐饮有限公司")
+    data.update(applicant_id_kind="credit_code", applicant_id_number=bad)
+    response = client.post(reverse("backoffice:intake"), data)
+    assert response.status_code == 400 and "校验位不符" in response.content.decode()
+    assert not Case.objects.exists()
+    data["credit_code_override"] = "已核对营业执照原件"
+    data["key"] = "k-second"
+    assert client.post(reverse("backoffice:intake"), data).status_code == 302
+    assert Case.objects.get().credit_code_override == "已核对营业执照原件"
+
+
+def test_a_supplement_notice_lists_the_unticked_required_materials(client, clerk, food):
+    client.force_login(clerk)
+    materials = list(food.current_version.materials.all())
+    data = _intake_post(
+        food,
+        decision="supplement",
+        **{f"material-{materials[0].pk}": "missing", f"material-{materials[2].pk}": "missing"},
+    )
+    client.post(reverse("backoffice:intake"), data)
+    case = Case.objects.get()
+    assert case.status == Status.SUPPLEMENT
+    event = case.events.get(action="supplement_requested")
+    assert event.data["missing"] == ["食品经营许可申请书"]
+
+
+def test_a_refusal_without_a_reason_is_shown_in_chinese_and_nothing_is_written(client, clerk, food):
+    client.force_login(clerk)
+    response = client.post(reverse("backoffice:intake"), _intake_post(food, decision="refuse"))
+    assert response.status_code == 400 and "不予受理须说明理由" in response.content.decode()
+    assert not Case.objects.exists()
+    client.post(reverse("backoffice:intake"), _intake_post(food, decision="refuse", refuse_reason="不属于本部门职权"))
+    assert Case.objects.get().status == Status.REFUSED
+
+
+def test_acceptance_with_a_missing_required_material_keeps_the_received_case_and_shows_why(client, clerk, food):
+    client.force_login(clerk)
+    first = food.current_version.materials.first()
+    response = client.post(reverse("backoffice:intake"), _intake_post(food, **{f"material-{first.pk}": "missing"}))
+    case = Case.objects.get()
+    assert case.status == Status.SUBMITTED
+    html = _get(client, response["Location"])
+    assert "缺少必要材料：食品经营许可申请书" in html
+    assert "一次性告知补正" in html  # the case page offers the next step
+
+
+def test_an_immediate_case_is_closed_in_one_sitting_from_the_intake(client, clerk, immediate):
+    client.force_login(clerk)
+    html = _get(client, reverse("backoffice:intake_checklist") + f"?item={immediate.pk}")
+    assert "当场办结" in html
+    client.post(reverse("backoffice:intake"), _intake_post(immediate, decision="immediate"))
+    case = Case.objects.get()
+    assert case.status == Status.CLOSED and case.closed_on == TODAY
+    assert list(case.events.values_list("action", flat=True)) == [
+        "submitted",
+        "accepted",
+        "approved",
+        "certified",
+        "delivered",
+        "closed",
+    ]
+
+
+def test_an_item_of_another_department_cannot_be_posted_to_the_intake(client, clerk, housing_item):
+    client.force_login(clerk)
+    response = client.post(reverse("backoffice:intake"), _intake_post(housing_item))
+    assert response.status_code == 400 and "不由您的窗口受理" in response.content.decode()
+    assert not Case.objects.exists()
+
+
+# 待办
+
+
+def _working_days_ago(n):
+    cal = services.workdays.get_calendar()
+    day = TODAY
+    while cal.working_days_between(day, TODAY) < n or not cal.is_workday(day):
+        day -= dt.timedelta(days=1)
+    return day
+
+
+@pytest.fixture
+def review_cases(food, center, clerk):
+    """Three cases in review: accepted today, 4 working days ago (yellow) and long ago (red)."""
+    return {
+        "fresh": make_case(food, center, clerk, accepted_on=TODAY, name="赵一"),
+        "near": make_case(food, center, clerk, accepted_on=_working_days_ago(4), name="钱二"),
+        "late": make_case(food, center, clerk, accepted_on=TODAY - dt.timedelta(days=40), name="孙三"),
+    }
+
+
+def test_the_pool_lists_my_departments_open_tasks_most_urgent_first_with_lights(client, approver, review_cases):
+    client.force_login(approver)
+    html = _get(client, reverse("backoffice:inbox") + "?tab=pool")
+    late, fresh = review_cases["late"].receipt_number, review_cases["fresh"].receipt_number
+    assert html.index(late) < html.index(fresh)
+    assert "bo-light-red" in html and "bo-light-green" in html
+    assert "超期" in html and "环节超时" in html
+    assert "孙*" in html and "孙三" not in html
+
+
+def test_claiming_a_task_moves_it_from_the_pool_to_my_tasks(client, approver, review_cases):
+    client.force_login(approver)
+    task = review_cases["fresh"].tasks.get()
+    url = reverse("backoffice:task_claim", args=[review_cases["fresh"].receipt_number, task.pk])
+    assert client.post(url, {"next": "inbox"}).status_code == 302
+    task.refresh_from_db()
+    assert task.assignee == approver
+    assert review_cases["fresh"].receipt_number in _get(client, reverse("backoffice:inbox"))
+    assert review_cases["fresh"].receipt_number not in _get(client, reverse("backoffice:inbox") + "?tab=pool")
+
+
+def test_the_inbox_makes_the_same_number_of_queries_for_3_or_13_tasks(client, approver, food, center, clerk):
+    for _ in range(3):
+        make_case(food, center, clerk, accepted_on=TODAY)
+    client.force_login(approver)
+    url = reverse("backoffice:inbox") + "?tab=pool"
+    few = _queries(client, url)
+    for _ in range(10):
+        make_case(food, center, clerk, accepted_on=TODAY)
+    assert _queries(client, url) == few
+    assert few <= 8, few
+
+
+def test_a_window_clerk_is_refused_the_inbox(client, clerk):
+    client.force_login(clerk)
+    assert client.get(reverse("backoffice:inbox")).status_code == 403
+
+
+# 办件页
+
+
+def test_the_case_page_shows_the_clock_the_materials_and_every_event(client, approver, review_cases):
+    case = review_cases["fresh"]
+    client.force_login(approver)
+    html = _get(client, reverse("backoffice:case", args=[case.receipt_number]))
+    assert case.receipt_number in html and "审查中" in html
+    assert f"{case.promised_deadline:%Y-%m-%d}" in html and f"{case.legal_deadline:%Y-%m-%d}" in html
+    assert "收件" in html and "受理" in html and "已收取" in html
+    assert "张*" not in html and "赵*" in html and "1101**********002X" in html
+    assert "办理完毕，转下一环节" in html
+
+
+def test_a_clerk_of_another_department_gets_the_403_page_for_a_case(client, other_department_clerk, review_cases):
+    client.force_login(other_department_clerk)
+    url = reverse("backoffice:case", args=[review_cases["fresh"].receipt_number])
+    assert "该办件不属于您办理的部门" in _get(client, url, status=403)
+    action = reverse("backoffice:case_action", args=[review_cases["fresh"].receipt_number, "withdraw"])
+    assert client.post(action).status_code == 403
+    assert review_cases["fresh"].events.count() == 2
+
+
+def test_an_unknown_receipt_number_gets_the_404_page(client, manager):
+    client.force_login(manager)
+    assert client.get(reverse("backoffice:case", args=["QC20260101000099"])).status_code == 404
+
+
+def test_revealing_the_applicant_shows_the_full_data_and_is_logged(client, approver, review_cases):
+    case = review_cases["fresh"]
+    client.force_login(approver)
+    html = client.post(reverse("backoffice:case_reveal", args=[case.receipt_number])).content.decode()
+    assert "赵一" in html and ID_NUMBER in html and "13912345678" in html
+    entry = AuditEntry.objects.get(action="core.personal_data.revealed")
+    assert entry.changes["field"] == "applicant"
+
+
+def test_an_approver_completes_his_step_and_the_decision_step_opens_for_the_chief(
+    client, approver, chief, review_cases
+):
+    case = review_cases["fresh"]
+    task = case.tasks.get()
+    client.force_login(approver)
+    url = reverse("backoffice:task_action", args=[case.receipt_number, task.pk, "complete"])
+    assert client.post(url, {"opinion": "材料齐全，符合条件"}).status_code == 302
+    task.refresh_from_db()
+    assert task.state == Task.State.DONE and task.finished_by == approver
+    decision = case.tasks.get(state=Task.State.OPEN)
+    assert decision.step_name == "决定"
+    client.force_login(chief)
+    html = _get(client, reverse("backoffice:case", args=[case.receipt_number]))
+    assert "材料齐全，符合条件" in html and "准予许可" in html
+
+
+def test_the_case_page_offers_only_the_actions_the_role_may_take(client, approver, clerk, chief, review_cases):
+    url = reverse("backoffice:case", args=[review_cases["fresh"].receipt_number])
+    client.force_login(approver)
+    html = _get(client, url)
+    assert "启动特别程序" in html and "准予许可" not in html and "延长办理期限" not in html
+    client.force_login(clerk)
+    html = _get(client, url)
+    assert "撤回申请" in html and "启动特别程序" not in html and "办理完毕" not in html
+    client.force_login(chief)
+    assert "延长办理期限" in _get(client, url)
+
+
+def test_an_action_the_role_may_not_take_is_refused(client, approver, review_cases):
+    case = review_cases["fresh"]
+    client.force_login(approver)
+    assert client.post(reverse("backoffice:case_action", args=[case.receipt_number, "approve"])).status_code == 403
+    assert client.post(reverse("backoffice:case_action", args=[case.receipt_number, "nonsense"])).status_code == 403
+    case.refresh_from_db()
+    assert case.status == Status.IN_REVIEW
+
+
+def test_returning_without_a_reason_is_shown_next_to_the_form(client, approver, chief, review_cases):
+    case = review_cases["fresh"]
+    services.complete_task(task=case.tasks.get(), opinion="同意", actor=_actor(approver, Role.APPROVER))
+    decision = case.tasks.get(state=Task.State.OPEN)
+    client.force_login(chief)
+    url = reverse("backoffice:task_action", args=[case.receipt_number, decision.pk, "return"])
+    response = client.post(url, {"to_position": 1, "reason": ""})
+    assert response.status_code == 400 and "回退须说明理由" in response.content.decode()
+    assert client.post(url, {"to_position": 1, "reason": "请补充现场照片"}).status_code == 302
+    assert case.tasks.get(state=Task.State.OPEN).assignee == approver
+
+
+def test_a_special_procedure_is_started_and_ended_from_the_case_page(client, approver, review_cases):
+    case = review_cases["fresh"]
+    client.force_login(approver)
+    act = lambda name, data=None: client.post(  # noqa: E731
+        reverse("backoffice:case_action", args=[case.receipt_number, name]), data or {}
+    )
+    assert act("suspend", {"procedure": "现场核查", "reason": "需核查经营场所"}).status_code == 302
+    case.refresh_from_db()
+    assert case.status == Status.SUSPENDED
+    html = _get(client, reverse("backoffice:case", args=[case.receipt_number]))
+    assert "现场核查" in html and "进行中" in html and "特别程序结束，恢复计时" in html
+    assert act("resume").status_code == 302
+    case.refresh_from_db()
+    assert case.status == Status.IN_REVIEW
+
+
+def test_the_chief_extends_decides_and_the_clerk_certifies_delivers_and_closes(
+    client, approver, chief, clerk, review_cases
+):
+    case = review_cases["fresh"]
+    services.complete_task(task=case.tasks.get(), opinion="同意", actor=_actor(approver, Role.APPROVER))
+
+    def act(user, name, data=None):
+        client.force_login(user)
+        response = client.post(reverse("backoffice:case_action", args=[case.receipt_number, name]), data or {})
+        assert response.status_code == 302, response.content.decode()[:600]
+
+    client.force_login(chief)
+    response = client.post(reverse("backoffice:case_action", args=[case.receipt_number, "extend"]), {"reason": ""})
+    assert response.status_code == 400 and "延期须说明理由" in response.content.decode()
+    act(chief, "extend", {"days": "10", "reason": "需专家评审"})
+    act(chief, "approve", {"reason": "符合条件"})
+    act(clerk, "certify")
+    act(clerk, "deliver", {"note": "窗口领取"})
+    act(clerk, "close")
+    case.refresh_from_db()
+    assert case.status == Status.CLOSED and case.extension_days == 10
+    actions = list(CaseEvent.objects.filter(case=case).values_list("action", flat=True))
+    assert actions[-5:] == ["extended", "approved", "certified", "delivered", "closed"]
+
+
+# 办件查询
+
+
+def test_the_search_finds_by_receipt_number_applicant_id_status_and_light(client, manager, review_cases):
+    client.force_login(manager)
+    url = reverse("backoffice:cases")
+    late, fresh = review_cases["late"].receipt_number, review_cases["fresh"].receipt_number
+    html = _results(client, f"{url}?receipt_number={late}")
+    assert late in html and fresh not in html
+    html = _results(client, f"{url}?applicant=赵一")
+    assert fresh in html and late not in html and "赵一" not in html
+    html = _results(client, f"{url}?applicant=赵")  # a partial name matches nothing
+    assert fresh not in html
+    html = _results(client, f"{url}?light=red")
+    assert late in html and fresh not in html
+    html = _results(client, f"{url}?light=green")
+    assert fresh in html and late not in html
+    html = _results(client, f"{url}?status=in_review&item=食品")
+    assert late in html and fresh in html
+    html = _results(client, f"{url}?received_from=2000-01-01&received_to=2000-01-02")
+    assert "没有符合条件的办件" in html
+
+
+def test_a_clerk_searches_only_the_cases_of_his_departments(
+    client, other_department_clerk, clerk, review_cases, housing_item, center
+):
+    other = make_case(housing_item, center, other_department_clerk)
+    client.force_login(clerk)
+    html = _get(client, reverse("backoffice:cases"))
+    assert review_cases["fresh"].receipt_number in html and other.receipt_number not in html
+
+
+def test_the_search_makes_the_same_number_of_queries_for_3_or_13_cases(client, manager, food, center, clerk):
+    for _ in range(3):
+        make_case(food, center, clerk, accepted_on=TODAY)
+    client.force_login(manager)
+    url = reverse("backoffice:cases") + "?light=green"
+    few = _queries(client, url)
+    for _ in range(10):
+        make_case(food, center, clerk, accepted_on=TODAY)
+    assert _queries(client, url) == few
+    assert few <= 9, few
+
+
+def test_the_excel_export_opens_and_has_the_rows_with_masked_applicants(client, supervisor, review_cases):
+    client.force_login(supervisor)
+    response = client.get(reverse("backoffice:cases_export") + "?status=in_review")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/vnd.openxmlformats")
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][0] == "受理编号" and len(rows) == 4
+    numbers = {r[0] for r in rows[1:]}
+    assert numbers == {c.receipt_number for c in review_cases.values()}
+    assert all(r[4] == "1101**********002X" for r in rows[1:])
+    assert not any("赵一" in str(v) or "13912345678" in str(v) for r in rows for v in r)
+
+
+def test_a_person_without_a_staff_profile_is_refused_the_search(client, django_user_model):
+    user = django_user_model.objects.create_user(username="visitor", password="x")
+    client.force_login(user)
+    assert client.get(reverse("backoffice:cases")).status_code == 403
+
+
+def test_a_chief_representative_may_also_accept_at_the_window(client, chief, food, market_window):
+    chief.staff.windows.add(market_window)
+    client.force_login(chief)
+    assert client.post(reverse("backoffice:intake"), _intake_post(food)).status_code == 302
+    assert Case.objects.get().events.get(action="accepted").actor_role == Role.CHIEF_REPRESENTATIVE
+
+
+def test_the_case_page_lists_the_issued_notices_and_staff_in_scope_download_them(
+    client, clerk, other_department_clerk, food
+):
+    client.force_login(clerk)
+    client.post(reverse("backoffice:intake"), _intake_post(food))
+    case = Case.objects.get()
+    notice = case.notices.get()
+    html = _get(client, reverse("backoffice:case", args=[case.receipt_number]))
+    assert "受理通知书" in html and notice.number in html
+    url = reverse("backoffice:case_notice", args=[case.receipt_number, notice.pk])
+    response = client.get(url)
+    assert response.status_code == 200 and response.content.startswith(b"%PDF")
+    client.force_login(other_department_clerk)
+    assert client.get(url).status_code == 403
+
+
+def test_an_approver_transfers_his_step_to_a_colleague_of_his_department(client, approver, chief, review_cases):
+    case = review_cases["fresh"]
+    task = case.tasks.get()
+    client.force_login(approver)
+    html = _get(client, reverse("backoffice:case", args=[case.receipt_number]))
+    assert f'<option value="{chief.pk}">' in html
+    url = reverse("backoffice:task_action", args=[case.receipt_number, task.pk, "transfer"])
+    assert client.post(url, {"to_user": chief.pk, "reason": "休假"}).status_code == 302
+    task.refresh_from_db()
+    assert task.assignee == chief
+    assert case.events.filter(action="task_transferred", note="休假").exists()
+    html = _get(client, reverse("backoffice:case", args=[case.receipt_number]))
+    assert "转办" in html and "办理完毕，转下一环节" not in html  # now the chief's
+
+
+def test_a_clerk_withdraws_a_case_at_the_applicants_request(client, clerk, review_cases):
+    case = review_cases["fresh"]
+    client.force_login(clerk)
+    url = reverse("backoffice:case_action", args=[case.receipt_number, "withdraw"])
+    assert client.post(url, {"note": "申请人书面申请撤回"}).status_code == 302
+    case.refresh_from_db()
+    assert case.status == Status.WITHDRAWN and not case.tasks.filter(state=Task.State.OPEN).exists()

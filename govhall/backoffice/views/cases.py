@@ -1,0 +1,575 @@
+"""Case pages: the window intake, the approver's inbox, the case page and the manager's search.
+
+Every write goes through ``govhall.cases.services``; every read of a case through ``govhall.cases.access``.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
+from dataclasses import dataclass
+from io import BytesIO
+from typing import Any
+from urllib.parse import quote, urlencode
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+from openpyxl import Workbook
+from openpyxl.styles import Font
+
+from govhall.backoffice.case_display import STATUS_LABELS, timeline
+from govhall.backoffice.case_forms import LIGHT_LABELS, IntakeForm, SearchForm, material_states
+from govhall.backoffice.decorators import require_staff, staff_page
+from govhall.backoffice.forms import show_problems
+from govhall.cases import selectors, services
+from govhall.cases.access import access_case, access_task, case_scope
+from govhall.cases.models import Case, CaseMaterial, IdKind, Status
+from govhall.cases.services import Intake, MaterialReceipt
+from govhall.cases.transitions import TRANSITIONS
+from govhall.catalog.models import CaseType, ItemVersion, Material
+from govhall.core import masking
+from govhall.core.actors import Actor, client_ip
+from govhall.core.errors import AccessDenied, DomainError, NotFound, Problem, ValidationFailed
+from govhall.core.identity import InvalidIdentity, check_credit_code, check_resident_id
+from govhall.org.access import department_scope, require_role, roles_of, staff_of
+from govhall.org.models import Role
+
+PAGE_SIZE = 30
+EXPORT_LIMIT = 5000
+
+
+def _today() -> datetime.date:
+    return timezone.localdate()
+
+
+def _actor(request: HttpRequest, role: str) -> Actor:
+    return Actor(user=request.user, role=role, client_ip=client_ip(request))  # type: ignore[arg-type]
+
+
+# 收件受理
+
+
+@dataclass(frozen=True)
+class IdentityCheck:
+    level: str  # ok / warning / error / empty
+    message: str
+
+
+def _identity_check(id_kind: str, number: str) -> IdentityCheck:
+    if not number.strip():
+        return IdentityCheck("empty", "")
+    try:
+        if id_kind == IdKind.RESIDENT_ID:
+            check_resident_id(number)
+            return IdentityCheck("ok", _("身份证号码校验通过"))
+        if id_kind == IdKind.CREDIT_CODE:
+            result = check_credit_code(number)
+            if result.warning:
+                return IdentityCheck("warning", result.warning)
+            return IdentityCheck("ok", _("统一社会信用代码校验通过"))
+    except InvalidIdentity as bad:
+        return IdentityCheck("error", bad.message)
+    return IdentityCheck("ok", _("该证件类型不做校验，请核对原件"))
+
+
+def _identity_context(user: Any, data: Any) -> dict[str, Any]:
+    id_kind, number = data.get("applicant_id_kind", ""), data.get("applicant_id_number", "")
+    return {
+        "check": _identity_check(id_kind, number),
+        "previous": selectors.previous_applicants(number, department_scope(user)),
+        "override": data.get("credit_code_override", ""),
+    }
+
+
+def _checklist(version: ItemVersion | None, data: Any = None) -> list[tuple[Material, str]]:
+    if version is None:
+        return []
+    materials = list(version.materials.all())
+    states = material_states(data or {}, materials)
+    return [(m, states[m.pk]) for m in materials]
+
+
+def _intake_page(
+    request: HttpRequest, form: IntakeForm, version: ItemVersion | None, status: int = 200
+) -> HttpResponse:
+    data = request.POST if request.method == "POST" else {}
+    return render(
+        request,
+        "backoffice/case_intake.html",
+        {
+            "form": form,
+            "version": version,
+            "checklist": _checklist(version, data),
+            "identity": _identity_context(request.user, data),
+            "states": CaseMaterial.State,
+        },
+        status=status,
+    )
+
+
+def _intake_actor(request: HttpRequest) -> Actor:
+    return require_role(request.user, Role.WINDOW_CLERK, Role.CHIEF_REPRESENTATIVE, request=request)
+
+
+@staff_page
+def intake(request: HttpRequest) -> HttpResponse:
+    actor = _intake_actor(request)
+    scope = department_scope(request.user)
+    if request.method != "POST":
+        return _intake_page(request, IntakeForm(), None)
+    form = IntakeForm(request.POST)
+    version = None
+    if (item_id := request.POST.get("item", "")).isdigit():
+        version = selectors.intake_item(int(item_id), scope)
+        if version is None:
+            form.add_error(None, _("所选事项不存在，或不由您的窗口受理"))
+    if not form.is_valid() or version is None:
+        return _intake_page(request, form, version, status=400)
+    return _intake_submit(request, form, version, actor)
+
+
+def _intake_submit(request: HttpRequest, form: IntakeForm, version: ItemVersion, actor: Actor) -> HttpResponse:
+    profile = staff_of(request.user)
+    assert profile is not None
+    decision = form.cleaned_data["decision"]
+    if decision == "immediate" and version.case_type != CaseType.IMMEDIATE:
+        form.add_error(None, _("只有即办件可以当场办结"))
+        return _intake_page(request, form, version, status=400)
+    states = material_states(request.POST, list(version.materials.all()))
+    intake_data = Intake(
+        item=version.item,
+        applicant=form.applicant(),
+        center=profile.center,
+        window=profile.windows.filter(departments=version.item.department_id).first(),
+        materials=[MaterialReceipt(pk, state) for pk, state in states.items() if state != CaseMaterial.State.MISSING],
+    )
+    try:
+        case = services.submit_case(intake=intake_data, actor=actor, idempotency_key=form.cleaned_data["key"])
+    except ValidationFailed as failed:
+        show_problems(_intake_problems(failed), form=form)
+        return _intake_page(request, form, version, status=400)
+    if case.status != Status.SUBMITTED:  # a repeated click: the first submit already decided
+        return redirect("backoffice:case", receipt_number=case.receipt_number)
+    # Each service is one transaction: if the decision fails, the case stays received and the page says why.
+    try:
+        message = _decide_intake(case, form, version, states, actor)
+    except DomainError as failed:
+        messages.error(
+            request, _("已收件（%(no)s），但%(error)s") % {"no": case.receipt_number, "error": failed.message}
+        )
+    else:
+        messages.success(request, message)
+    return redirect("backoffice:case", receipt_number=case.receipt_number)
+
+
+_FIELD_NAMES = {
+    "applicant.kind": "applicant_kind",
+    "applicant.name": "applicant_name",
+    "applicant.id_kind": "applicant_id_kind",
+    "applicant.id_number": "applicant_id_number",
+    "applicant.agent_id_number": "agent_id_number",
+}
+
+
+def _intake_problems(failed: ValidationFailed) -> list[Problem]:
+    """The service names fields ``applicant.name``; the form calls them ``applicant_name``."""
+    problems = []
+    for p in failed.problems:
+        field = _FIELD_NAMES.get(p.field or "")
+        if p.code == "credit_code_checksum":
+            field = "credit_code_override"
+        problems.append(Problem(p.message, code=p.code, field=field))
+    return problems
+
+
+def _decide_intake(case: Case, form: IntakeForm, version: ItemVersion, states: dict[int, str], actor: Actor) -> str:
+    decision = form.cleaned_data["decision"]
+    if decision == "accept":
+        services.accept_case(case=case, actor=actor)
+        return _("已受理，受理编号 %(no)s") % {"no": case.receipt_number}
+    if decision == "supplement":
+        listed = [line for line in form.cleaned_data["supplement_list"].splitlines() if line.strip()]
+        required = [
+            m.name
+            for m in version.materials.all()
+            if m.necessity == Material.Necessity.REQUIRED and states[m.pk] == CaseMaterial.State.MISSING
+        ]
+        services.request_supplement(
+            case=case, missing=listed or required, note=form.cleaned_data["supplement_note"], actor=actor
+        )
+        return _("已一次性告知补正，受理编号 %(no)s") % {"no": case.receipt_number}
+    if decision == "refuse":
+        services.refuse_case(case=case, reason=form.cleaned_data["refuse_reason"], actor=actor)
+        return _("已作出不予受理决定，受理编号 %(no)s") % {"no": case.receipt_number}
+    services.handle_immediately(case=case, actor=actor)
+    return _("即办件已当场办结，受理编号 %(no)s") % {"no": case.receipt_number}
+
+
+@require_POST
+@staff_page
+def intake_identity(request: HttpRequest) -> HttpResponse:
+    """HTMX: the ID number checked as typed, and earlier applicants with that number (masked)."""
+    _intake_actor(request)
+    return render(request, "backoffice/case_identity.html", {"identity": _identity_context(request.user, request.POST)})
+
+
+@staff_page
+def intake_items(request: HttpRequest) -> HttpResponse:
+    """HTMX: items the clerk's windows accept, by keyword or pinyin."""
+    _intake_actor(request)
+    query = request.GET.get("q", "")
+    hits = selectors.intake_search(query, department_scope(request.user))
+    return render(request, "backoffice/case_items.html", {"hits": hits, "query": query})
+
+
+@staff_page
+def intake_checklist(request: HttpRequest) -> HttpResponse:
+    """HTMX: the chosen item and its materials checklist (step 3)."""
+    _intake_actor(request)
+    item_id = request.GET.get("item", "")
+    version = selectors.intake_item(int(item_id), department_scope(request.user)) if item_id.isdigit() else None
+    return render(
+        request,
+        "backoffice/case_checklist.html",
+        {"version": version, "checklist": _checklist(version), "states": CaseMaterial.State},
+    )
+
+
+# 待办
+
+
+@staff_page
+def inbox(request: HttpRequest) -> HttpResponse:
+    require_role(request.user, Role.APPROVER, Role.CHIEF_REPRESENTATIVE)
+    tab = "pool" if request.GET.get("tab") == "pool" else "mine"
+    return render(
+        request,
+        "backoffice/case_inbox.html",
+        {
+            "tab": tab,
+            "rows": selectors.inbox(request.user, tab=tab, today=_today()),
+            "counts": selectors.inbox_counts(request.user),
+        },
+    )
+
+
+@require_POST
+@staff_page
+def task_claim(request: HttpRequest, receipt_number: str, task_id: int) -> HttpResponse:
+    case = access_case(request.user, receipt_number)
+    task = access_task(request.user, case, task_id)
+    role = selectors.task_role(task, roles_of(request.user))
+    if role is None:
+        raise AccessDenied(_("您的角色不能办理该环节"), code="role_not_allowed")
+    try:
+        services.claim_task(task=task, actor=_actor(request, role))
+    except DomainError as failed:
+        messages.error(request, failed.message)
+        return redirect(f"{reverse('backoffice:inbox')}?tab=pool")
+    messages.success(request, _("已签收 %(no)s「%(step)s」") % {"no": case.receipt_number, "step": task.step_name})
+    if request.POST.get("next") == "inbox":
+        return redirect("backoffice:inbox")
+    return redirect("backoffice:case", receipt_number=case.receipt_number)
+
+
+# 办件页
+
+
+def _case_page(
+    request: HttpRequest, case: Case, *, errors: dict[str, str] | None = None, revealed: bool = False
+) -> HttpResponse:
+    record = selectors.case_record(case)
+    held = roles_of(request.user)
+    errors = errors or {}
+    actions = [
+        {"name": a, "label": TRANSITIONS[(Status(case.status), a)].label, "error": errors.get(a)}
+        for a in selectors.allowed_case_actions(record, held)
+    ]
+    task_forms = []
+    for task in record.open_tasks:
+        if selectors.task_role(task, held) is None or task.assignee_id not in (None, request.user.pk):
+            continue
+        earlier = {t.step_position: t.step_name for t in record.tasks if t.step_position < task.step_position}
+        task_forms.append(
+            {
+                "task": task,
+                "earlier": sorted(earlier.items()),
+                "colleagues": [p for p in selectors.transfer_candidates(task) if p.user_id != request.user.pk],
+                "errors": {k: errors.get(f"task-{task.pk}-{k}") for k in ("complete", "return", "transfer")},
+            }
+        )
+    return render(
+        request,
+        "backoffice/case_page.html",
+        {
+            "case": case,
+            "record": record,
+            "clock": selectors.case_clock(case, today=_today()),
+            "timeline": timeline(record.events),
+            "actions": actions,
+            "task_forms": task_forms,
+            "missing_text": "\n".join(m.name for m in record.materials if m.state == CaseMaterial.State.MISSING),
+            "today": _today(),
+            "posted": request.POST if request.method == "POST" else {},
+            "revealed": revealed,
+        },
+        status=400 if errors else 200,
+    )
+
+
+@staff_page
+def case_page(request: HttpRequest, receipt_number: str) -> HttpResponse:
+    return _case_page(request, access_case(request.user, receipt_number))
+
+
+def _text(request: HttpRequest, name: str) -> str:
+    return request.POST.get(name, "").strip()
+
+
+def _int(request: HttpRequest, name: str) -> int | None:
+    value = request.POST.get(name, "")
+    return int(value) if value.isdigit() else None
+
+
+CaseAction = Callable[[HttpRequest, Case, Actor], str]
+
+
+def _decide(approve: bool) -> CaseAction:
+    def act(request: HttpRequest, case: Case, actor: Actor) -> str:
+        services.decide_case(case=case, approve=approve, reason=_text(request, "reason"), actor=actor)
+        return _("已作出准予许可决定") if approve else _("已作出不予许可决定")
+
+    return act
+
+
+def _advance(service: Callable[..., Case], done: str) -> CaseAction:
+    def act(request: HttpRequest, case: Case, actor: Actor) -> str:
+        service(case=case, actor=actor, note=_text(request, "note"))
+        return done
+
+    return act
+
+
+def _suspend(request: HttpRequest, case: Case, actor: Actor) -> str:
+    services.suspend_case(
+        case=case, procedure=_text(request, "procedure"), reason=_text(request, "reason"), actor=actor
+    )
+    return _("已启动特别程序，期间不计入办理时限")
+
+
+def _resume(request: HttpRequest, case: Case, actor: Actor) -> str:
+    services.resume_case(case=case, actor=actor)
+    return _("特别程序已结束，恢复计时")
+
+
+def _extend(request: HttpRequest, case: Case, actor: Actor) -> str:
+    services.extend_case(case=case, days=_int(request, "days"), reason=_text(request, "reason"), actor=actor)
+    return _("已延长办理期限")
+
+
+def _accept(request: HttpRequest, case: Case, actor: Actor) -> str:
+    services.accept_case(case=case, actor=actor, expected_revision=_int(request, "revision"))
+    return _("已受理")
+
+
+def _supplement(request: HttpRequest, case: Case, actor: Actor) -> str:
+    missing = _text(request, "missing").splitlines()
+    services.request_supplement(case=case, missing=missing, note=_text(request, "note"), actor=actor)
+    return _("已一次性告知补正")
+
+
+def _refuse(request: HttpRequest, case: Case, actor: Actor) -> str:
+    services.refuse_case(case=case, reason=_text(request, "reason"), actor=actor)
+    return _("已作出不予受理决定")
+
+
+CASE_ACTIONS: dict[str, CaseAction] = {
+    "accept": _accept,
+    "request_supplement": _supplement,
+    "refuse": _refuse,
+    "suspend": _suspend,
+    "resume": _resume,
+    "extend": _extend,
+    "approve": _decide(True),
+    "deny": _decide(False),
+    "certify": _advance(services.certify_case, "已制证"),
+    "deliver": _advance(services.deliver_case, "已送达"),
+    "close": _advance(services.close_case, "已办结"),
+    "archive": _advance(services.archive_case, "已归档"),
+    "withdraw": _advance(services.withdraw_case, "申请已撤回"),
+}
+
+
+@require_POST
+@staff_page
+def case_action(request: HttpRequest, receipt_number: str, action: str) -> HttpResponse:
+    case = access_case(request.user, receipt_number)
+    act = CASE_ACTIONS.get(action)
+    move = TRANSITIONS.get((Status(case.status), action))
+    role = selectors.acting_role(move.roles, roles_of(request.user)) if move is not None else None
+    if act is None or role is None:
+        raise AccessDenied(_("您不能对该办件执行此操作"), code="action_not_allowed")
+    try:
+        done = act(request, case, _actor(request, role))
+    except DomainError as failed:
+        return _case_page(request, case, errors={action: failed.message})
+    messages.success(request, done)
+    return redirect("backoffice:case", receipt_number=case.receipt_number)
+
+
+@require_POST
+@staff_page
+def task_action(request: HttpRequest, receipt_number: str, task_id: int, action: str) -> HttpResponse:
+    case = access_case(request.user, receipt_number)
+    task = access_task(request.user, case, task_id)
+    role = selectors.task_role(task, roles_of(request.user))
+    if role is None or action not in ("complete", "return", "transfer"):
+        raise AccessDenied(_("您的角色不能办理该环节"), code="role_not_allowed")
+    actor = _actor(request, role)
+    try:
+        if action == "complete":
+            services.complete_task(task=task, opinion=_text(request, "opinion"), actor=actor)
+            done = _("「%(step)s」已办理，已转下一环节") % {"step": task.step_name}
+        elif action == "return":
+            services.return_task(
+                task=task, to_position=_int(request, "to_position") or 0, reason=_text(request, "reason"), actor=actor
+            )
+            done = _("已退回")
+        else:
+            to = selectors.transfer_candidates(task).filter(user_id=_int(request, "to_user") or 0).first()
+            if to is None:
+                raise ValidationFailed([], message=_("请选择本部门的工作人员"))
+            services.transfer_task(task=task, to_user=to.user, reason=_text(request, "reason"), actor=actor)
+            done = _("已转办给%(name)s") % {"name": to.user}
+    except DomainError as failed:
+        return _case_page(request, case, errors={f"task-{task.pk}-{action}": failed.message})
+    messages.success(request, done)
+    return redirect("backoffice:case", receipt_number=case.receipt_number)
+
+
+@require_POST
+@never_cache
+@staff_page
+def case_reveal(request: HttpRequest, receipt_number: str) -> HttpResponse:
+    """The applicant's full personal data, logged as read (PIPL)."""
+    case = access_case(request.user, receipt_number)
+    held = roles_of(request.user)
+    role = next((r for r in Role.values if r in held), "")
+    full = " / ".join(
+        v for v in (case.applicant_name, case.applicant_id_number, case.applicant_phone, case.applicant_address) if v
+    )
+    masking.reveal(
+        actor=_actor(request, role),
+        obj_type="cases.case",
+        obj_id=case.pk,
+        field="applicant",
+        value=full,
+        purpose=_text(request, "purpose") or "办件审查",
+    )
+    return _case_page(request, case, revealed=True)
+
+
+@staff_page
+def notice_download(request: HttpRequest, receipt_number: str, notice_id: int) -> HttpResponse:
+    """A notice of a case as issued (the stored PDF), for staff in scope to print."""
+    case = access_case(request.user, receipt_number)
+    notice = selectors.case_notice(case, notice_id)
+    if notice is None or not notice.file:
+        raise NotFound(_("文书不存在"), code="notice_not_found")
+    with notice.file.open("rb") as pdf:
+        response = HttpResponse(pdf.read(), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{quote(notice.number)}.pdf"'
+    return response
+
+
+# 办件查询
+
+
+def _search(request: HttpRequest) -> tuple[SearchForm, Any, str]:
+    require_staff(request.user)
+    scope = case_scope(request.user)
+    form = SearchForm(request.GET or None, departments=selectors.search_departments(scope))
+    filters = form.filters() if form.is_bound else selectors.CaseFilters()
+    cases = selectors.search_cases(scope, filters, today=_today())
+    query = urlencode([(k, v) for k, v in request.GET.items() if k != "page" and v])
+    return form, cases, query
+
+
+@staff_page
+def case_search(request: HttpRequest) -> HttpResponse:
+    form, cases, query = _search(request)
+    page = Paginator(cases, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "backoffice/case_search.html",
+        {
+            "form": form,
+            "page": page,
+            "rows": selectors.case_rows(page.object_list, today=_today()),
+            "query": query,
+            "light_labels": LIGHT_LABELS,
+        },
+    )
+
+
+EXPORT_COLUMNS = (
+    "受理编号",
+    "事项",
+    "部门",
+    "申请人",
+    "证件号码",
+    "联系电话",
+    "状态",
+    "收件日期",
+    "受理日期",
+    "承诺期限",
+    "亮灯",
+    "剩余工作日",
+)
+
+
+@staff_page
+def case_export(request: HttpRequest) -> HttpResponse:
+    """The search as a workbook; personal data masked (PIPL)."""
+    _form, cases, _query = _search(request)
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "办件"
+    sheet.append(EXPORT_COLUMNS)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for row in selectors.case_rows(cases[:EXPORT_LIMIT], today=_today()):
+        c = row.case
+        sheet.append(
+            [
+                c.receipt_number,
+                c.item_version.name,
+                c.deciding_department.short_name or c.deciding_department.name,
+                masking.mask_name(c.applicant_name) if c.applicant_kind == "person" else c.applicant_name,
+                masking.mask_id_number(c.applicant_id_number),
+                masking.mask_phone(c.applicant_phone),
+                str(STATUS_LABELS.get(c.status, c.status)),
+                c.received_on,
+                c.accepted_on,
+                c.promised_deadline,
+                str(LIGHT_LABELS[row.clock.light]) if row.clock.light else "",
+                row.clock.remaining,
+            ]
+        )
+    for letter, width in zip("ABCDEFGHIJKL", (24, 30, 16, 14, 22, 14, 10, 12, 12, 12, 16, 10), strict=True):
+        sheet.column_dimensions[letter].width = width
+    buffer = BytesIO()
+    book.save(buffer)
+    response = HttpResponse(
+        buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    response["Content-Disposition"] = f'attachment; filename="cases-{_today():%Y%m%d}.xlsx"'
+    return response

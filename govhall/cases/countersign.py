@@ -1,0 +1,71 @@
+"""会签 across departments: one review step handled in parallel by several departments.
+
+The services open one task per step for the deciding department; a countersign adds the other
+departments' tasks at the same step position (mode ``all``). ``services.complete_task`` already waits
+for every open task of a step before opening the next one, so nothing else changes.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Sequence
+
+from django.db import transaction
+from django.utils import timezone
+
+from govhall.cases import services
+from govhall.cases.models import Case, CaseEvent, Status, Task
+from govhall.core import audit, workdays
+from govhall.core.actors import Actor
+from govhall.core.errors import Conflict, Problem, ValidationFailed
+from govhall.org.models import Department
+
+
+@transaction.atomic
+def open_countersign(
+    *, case: Case, departments: Sequence[Department], step_name: str, actor: Actor, on: datetime.date | None = None
+) -> list[Task]:
+    """Have ``departments`` countersign the step ``step_name``; returns the step's open tasks."""
+    # Row lock: a countersign and a completion of the same step must not interleave.
+    case = Case.objects.select_for_update().select_related("item_version").get(pk=case.pk)
+    if case.status != Status.IN_REVIEW:
+        raise Conflict("只有审查中的办件可以发起会签", code="invalid_transition")
+    step = case.item_version.steps.filter(name=step_name).first()
+    if step is None:
+        raise ValidationFailed([Problem(f"本事项没有「{step_name}」环节", code="unknown_step", field="step_name")])
+    day = on or services.today()
+    open_tasks = list(case.tasks.filter(step_position=step.position, state=Task.State.OPEN))
+    Task.objects.filter(pk__in=[t.pk for t in open_tasks]).update(mode=Task.Mode.ALL)
+    have = {t.department_id for t in open_tasks}
+    due = workdays.get_calendar().add_working_days(day, step.budget_days).date
+    added = Task.objects.bulk_create(
+        Task(
+            case=case,
+            step_position=step.position,
+            step_name=step.name,
+            role=step.role,
+            department=department,
+            mode=Task.Mode.ALL,
+            started_on=day,
+            due_on=due,
+            budget_days=step.budget_days,
+            sent_by=actor.user,
+        )
+        for department in departments
+        if department.pk not in have
+    )
+    names = [d.name for d in departments]
+    case.revision += 1
+    case.save(update_fields=["revision", "updated_at"])
+    CaseEvent.objects.create(
+        case=case,
+        action="countersign_opened",
+        from_status=case.status,
+        to_status=case.status,
+        actor=actor.user,
+        actor_role=actor.role,
+        at=timezone.now(),
+        data={"step": step.name, "departments": names},
+    )
+    audit.record(actor=actor, action="cases.case.countersign_opened", obj=case, changes={"departments": names})
+    return [*open_tasks, *added]

@@ -1,0 +1,462 @@
+"""Written notices and decisions (文书): rendered to PDF once, stored, hashed into the audit log.
+
+The text is set in ReportLab's built-in STSong-Light (Adobe-GB1 CID font, no font file to ship): every
+PDF reader carries a substitute, and the text stays extractable. Layout follows GB/T 9704 loosely.
+"""
+
+from __future__ import annotations
+
+import datetime
+import functools
+import hashlib
+import io
+import secrets
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from html import escape
+from typing import Any
+
+import qrcode
+import qrcode.constants
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.urls import reverse
+from django.utils import timezone
+from reportlab.lib import colors, textsplit
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    Flowable,
+    KeepTogether,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+    paragraph,
+)
+
+from govhall.cases import seals
+from govhall.cases.models import Case, CaseEvent, Notice, NoticeKind
+from govhall.cases.numbering import next_notice_number
+from govhall.core import audit
+from govhall.core.actors import Actor
+
+FONT = "STSong-Light"
+pdfmetrics.registerFont(UnicodeCIDFont(FONT))
+# ReportLab's line breaker knows the Japanese list of marks that may not start a line; add the Chinese
+# closing marks (GB/T 15834) so "》" or "，" never opens a line of a notice.
+_CLOSING = "》，；：？！”’"
+textsplit.ALL_CANNOT_START += _CLOSING  # single-style paragraphs
+paragraph.ALL_CANNOT_START += _CLOSING  # mixed-style paragraphs
+
+EVENT_KINDS: dict[str, NoticeKind] = {
+    "accepted": NoticeKind.ACCEPTANCE,
+    "deemed_accepted": NoticeKind.ACCEPTANCE,
+    "refused": NoticeKind.REFUSAL,
+    "supplement_requested": NoticeKind.SUPPLEMENT,
+    "suspended": NoticeKind.SPECIAL_PROCEDURE,
+    "extended": NoticeKind.EXTENSION,
+    "approved": NoticeKind.APPROVAL,
+    "denied": NoticeKind.DENIAL,
+    "delivered": NoticeKind.SERVICE_RECEIPT,
+}
+
+# The word in the document number: 受字, 补字 ...
+NUMBER_WORDS: dict[str, str] = {
+    NoticeKind.ACCEPTANCE: "受",
+    NoticeKind.REFUSAL: "不受",
+    NoticeKind.SUPPLEMENT: "补",
+    NoticeKind.SPECIAL_PROCEDURE: "特",
+    NoticeKind.EXTENSION: "延",
+    NoticeKind.APPROVAL: "准",
+    NoticeKind.DENIAL: "不准",
+    NoticeKind.SERVICE_RECEIPT: "送",
+}
+
+LAW = "《中华人民共和国行政许可法》"
+# 行政复议法 (2023) Art. 20: 60 days; 行政诉讼法 Art. 46: six months. Both run from when the applicant learns of it.
+RIGHTS = (
+    "如不服本{doc}，可以自收到本{doc}之日起六十日内依法向{body}申请行政复议，"
+    "或者自收到本{doc}之日起六个月内依法向人民法院提起行政诉讼。"
+)
+SIGN_HERE = "\n\n年  月  日"  # blank lines to sign on; spaces kept by the table cell
+DEFAULT_RECONSIDERATION_BODY = "本级人民政府"  # 行政复议法 (2023) Art. 24 for county-level departments
+
+
+def kind_for_event(action: str) -> NoticeKind | None:
+    """The notice a timeline event gives the applicant in writing, if any."""
+    return EVENT_KINDS.get(action)
+
+
+def public_url(notice: Notice) -> str:
+    return settings.GOVHALL_PUBLIC_URL.rstrip("/") + reverse("portal:verify", args=[notice.token])
+
+
+def cn_date(day: datetime.date | None) -> str:
+    return f"{day.year}年{day.month}月{day.day}日" if day else "____年__月__日"
+
+
+# --- issuing ------------------------------------------------------------------------------------------
+def issue_notice(*, case: Case, kind: str, actor: Actor, context: Mapping[str, Any]) -> Notice:
+    """Number, render, store and audit one notice; call inside the transaction of the action it records.
+
+    The file is written before the row: if the transaction rolls back, an unreferenced file is left behind
+    (harmless), never a row whose file is missing."""
+    kind = NoticeKind(kind)
+    if kind is NoticeKind.SERVICE_RECEIPT and actor.user is not None:
+        context = {"server": actor.name, **context}
+    issued_on = context.get("issued_on") or _issued_on(case, kind)
+    number = next_notice_number(case.deciding_department, kind, NUMBER_WORDS[kind], issued_on.year)
+    notice = Notice(case=case, kind=kind, number=number, issued_on=issued_on, token=secrets.token_urlsafe(24))
+    pdf = render(notice, context)
+    notice.sha256 = hashlib.sha256(pdf).hexdigest()
+    notice.file.save(f"{notice.token}.pdf", ContentFile(pdf), save=False)
+    notice.save(force_insert=True)
+    audit.record(
+        actor=actor,
+        action="cases.notice.issued",
+        obj=notice,
+        changes={
+            "case": case.receipt_number,
+            "number": number,
+            "kind": kind.value,
+            "sha256": notice.sha256,
+            "file": notice.file.name,
+        },
+    )
+    return notice
+
+
+def issue_for_event(*, case: Case, action: str, actor: Actor, note: str, data: Mapping[str, Any]) -> Notice | None:
+    kind = kind_for_event(action)
+    if kind is None:
+        return None
+    return issue_notice(case=case, kind=kind, actor=actor, context={"reason": note, **data})
+
+
+def _issued_on(case: Case, kind: NoticeKind) -> datetime.date:
+    if kind is NoticeKind.ACCEPTANCE and case.accepted_on and not case.deemed_accepted:
+        return case.accepted_on
+    if kind in (NoticeKind.APPROVAL, NoticeKind.DENIAL) and case.decided_on:
+        return case.decided_on
+    if kind is NoticeKind.REFUSAL and case.closed_on:
+        return case.closed_on
+    if kind is NoticeKind.EXTENSION and (ext := case.extensions.order_by("-pk").first()):
+        return ext.approved_on
+    if kind is NoticeKind.SPECIAL_PROCEDURE and (sus := case.suspensions.order_by("-pk").first()):
+        return sus.started_on
+    return timezone.localdate()
+
+
+def file_matches(notice: Notice) -> bool:
+    """Whether the stored PDF is still the one issued (its hash recomputes)."""
+    try:
+        with notice.file.open("rb") as handle:
+            digest = hashlib.sha256(handle.read()).hexdigest()
+    except (FileNotFoundError, OSError, ValueError):
+        return False
+    return secrets.compare_digest(digest, notice.sha256)
+
+
+# --- content ------------------------------------------------------------------------------------------
+@dataclass
+class Content:
+    paragraphs: list[str]
+    listing: list[str]
+    after: list[str]
+    table: list[tuple[str, str]] | None = None
+
+
+def _you(case: Case) -> str:
+    return "你" if case.applicant_kind == "person" else "你单位"
+
+
+def _deadline_line(case: Case) -> str:
+    parts = []
+    if case.legal_deadline:
+        parts.append(f"法定办结期限为{cn_date(case.legal_deadline)}")
+    if case.promised_deadline:
+        parts.append(f"承诺办结期限为{cn_date(case.promised_deadline)}")
+    return "，".join(parts)
+
+
+def content_for(case: Case, kind: NoticeKind, context: Mapping[str, Any]) -> Content:
+    you = _you(case)
+    item = f"“{case.item_version.name}”"
+    applied = f"{you}于{cn_date(case.received_on)}提出的{item}行政许可申请"
+    reason = str(context.get("reason") or "").strip().rstrip("。")
+    body = str(context.get("reconsideration_body") or DEFAULT_RECONSIDERATION_BODY)
+    if kind is NoticeKind.ACCEPTANCE:
+        if case.deemed_accepted:
+            grounds = (
+                f"本机关未在五个工作日内一次告知需要补正的全部内容。根据{LAW}第三十二条第一款第（四）项的规定，"
+                f"自收到申请材料之日（{cn_date(case.received_on)}）起即为受理"
+            )
+        else:
+            grounds = f"申请材料齐全、符合法定形式。根据{LAW}第三十二条第一款第（五）项的规定，本机关决定予以受理"
+        limit = (
+            f"本机关将自受理之日起{case.legal_limit}个工作日内作出行政许可决定（{_deadline_line(case)}）。"
+            f"依法需要听证、招标、拍卖、检验、检测、检疫、鉴定和专家评审的，所需时间不计算在上述期限内"
+            f"（{LAW}第四十二条、第四十五条）。"
+        )
+        return Content([f"{applied}，经审查，{grounds}。受理编号：{case.receipt_number}。", limit], [], [])
+    if kind is NoticeKind.REFUSAL:
+        refer = str(context.get("refer_to") or "").strip()
+        tail = f"请向{refer}申请。" if refer else ""
+        return Content(
+            [
+                f"{applied}（收件编号：{case.receipt_number}），经审查，{reason}。"
+                f"根据{LAW}第三十二条第一款的规定，本机关决定不予受理。{tail}",
+                RIGHTS.format(doc="通知书", body=body),
+            ],
+            [],
+            [],
+        )
+    if kind is NoticeKind.SUPPLEMENT:
+        missing = [str(m) for m in context.get("missing") or _missing_from_events(case)]
+        return Content(
+            [
+                f"{applied}（收件编号：{case.receipt_number}），申请材料不齐全或者不符合法定形式。"
+                f"根据{LAW}第三十二条第一款第（四）项的规定，现一次告知{you}需要补正的全部内容如下："
+            ],
+            missing,
+            [
+                *([f"说明：{reason}。"] if reason else []),
+                "请按上述清单一次补齐材料后提交。补正的申请材料齐全、符合法定形式的，本机关将予以受理。",
+            ],
+        )
+    if kind is NoticeKind.SPECIAL_PROCEDURE:
+        procedure = str(context.get("procedure") or "特别程序")
+        expected = str(context.get("expected") or "").strip()
+        counts = (
+            f"根据{LAW}第四十五条的规定，{procedure}所需时间不计算在行政许可期限内，期限自该程序结束之日起继续计算。"
+            if context.get("stops_clock", True)
+            else f"{procedure}所需时间计算在办理期限内，办理期限不变。"
+        )
+        return Content(
+            [
+                f"{applied}（受理编号：{case.receipt_number}），"
+                f"{'因' + reason + '，' if reason else ''}依法需要进行{procedure}，本机关决定启动{procedure}程序。"
+                + (f"预计所需时间：{expected}。" if expected else ""),
+                counts,
+            ],
+            [],
+            [],
+        )
+    if kind is NoticeKind.EXTENSION:
+        days = int(context.get("days") or case.extension_days)
+        return Content(
+            [
+                f"{applied}（受理编号：{case.receipt_number}），因{reason}，"
+                f"不能在{case.legal_limit}个工作日内作出决定。经本机关负责人批准，根据{LAW}第四十二条第一款的规定，"
+                f"办理期限延长{days}个工作日。",
+                f"延长后，{_deadline_line(case)}。",
+            ],
+            [],
+            [],
+        )
+    if kind is NoticeKind.APPROVAL:
+        return Content(
+            [
+                f"{applied}（受理编号：{case.receipt_number}），经审查，符合法定条件、标准。"
+                f"根据{LAW}第三十八条第一款的规定，本机关决定准予行政许可。",
+                f"本机关将自作出本决定之日起十个工作日内向{you}颁发、送达行政许可证件（{LAW}第四十四条）。",
+            ],
+            [],
+            [],
+        )
+    if kind is NoticeKind.DENIAL:
+        return Content(
+            [
+                f"{applied}（受理编号：{case.receipt_number}），经审查，{reason}。"
+                f"根据{LAW}第三十八条第二款的规定，本机关决定不予行政许可。",
+                RIGHTS.format(doc="决定", body=body),
+            ],
+            [],
+            [],
+        )
+    documents = str(context.get("documents") or _delivered_documents(case))
+    return Content(
+        [],
+        [],
+        [],
+        table=[
+            ("送达文书名称及文号", documents),
+            ("受送达人", case.applicant_name),
+            ("受理编号", case.receipt_number),
+            ("送达地点", str(context.get("address") or case.applicant_address or "政务服务中心窗口")),
+            ("送达方式", str(context.get("method") or "直接送达")),
+            ("受送达人签名或盖章", SIGN_HERE),
+            ("代收人及代收理由", ""),
+            ("送达人", str(context.get("server") or "")),
+            ("备注", reason),
+        ],
+    )
+
+
+def _missing_from_events(case: Case) -> list[str]:
+    event = CaseEvent.objects.filter(case=case, action="supplement_requested").order_by("-pk").first()
+    return list(event.data.get("missing", [])) if event else []
+
+
+def _delivered_documents(case: Case) -> str:
+    decisions = case.notices.filter(kind__in=[NoticeKind.APPROVAL, NoticeKind.DENIAL]).order_by("-pk")
+    decision = decisions.first()
+    if decision is None:
+        return "行政许可证件"
+    label = NoticeKind(decision.kind).label
+    return f"《{label}》（{decision.number}）" + ("及行政许可证件" if decision.kind == NoticeKind.APPROVAL else "")
+
+
+# --- rendering ----------------------------------------------------------------------------------------
+_TITLE = ParagraphStyle("title", fontName=FONT, fontSize=22, leading=32, alignment=TA_CENTER, spaceAfter=4 * mm)
+_NUMBER = ParagraphStyle("number", fontName=FONT, fontSize=12, leading=18, alignment=TA_RIGHT, spaceAfter=6 * mm)
+_BODY = ParagraphStyle(
+    "body", fontName=FONT, fontSize=14, leading=26, firstLineIndent=28, wordWrap="CJK", spaceAfter=2 * mm
+)
+_RECIPIENT = ParagraphStyle("recipient", parent=_BODY, firstLineIndent=0)
+_ITEM = ParagraphStyle("item", parent=_BODY, leftIndent=28, firstLineIndent=0, spaceAfter=0)
+_CELL = ParagraphStyle("cell", fontName=FONT, fontSize=12, leading=20, wordWrap="CJK")
+_SIGN_CELL = ParagraphStyle("sign", parent=_CELL, alignment=TA_RIGHT, wordWrap=None)
+
+
+class Signature(Flowable):
+    """The department's name and the date, bottom right, with the red seal stamped over them."""
+
+    def __init__(self, department: str, day: datetime.date, seal: str) -> None:
+        super().__init__()
+        self.department, self.day, self.seal = department, day, seal
+        self.height_ = 48 * mm
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width = avail_width
+        return avail_width, self.height_
+
+    def draw(self) -> None:
+        c = self.canv
+        right = self.width - 8 * mm
+        text_width = max(pdfmetrics.stringWidth(t, FONT, 14) for t in (self.department, cn_date(self.day)))
+        center_x = right - text_width / 2
+        c.setFont(FONT, 14)
+        c.drawCentredString(center_x, 26 * mm, self.department)
+        c.drawCentredString(center_x, 18 * mm, cn_date(self.day))
+        size = 42 * mm  # the diameter of an official seal
+        c.drawImage(_seal_image(self.seal), center_x - size / 2, 24 * mm - size / 2, size, size, mask="auto")
+
+
+def _qr(canvas: Canvas, url: str, x: float, y: float, size: float) -> None:
+    code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=0)
+    code.add_data(url)
+    code.make(fit=True)
+    matrix = code.get_matrix()
+    cell = size / len(matrix)
+    path = canvas.beginPath()
+    for row, cells in enumerate(matrix):
+        top = y + size - (row + 1) * cell
+        col = 0
+        while col < len(cells):
+            if not cells[col]:
+                col += 1
+                continue
+            start = col
+            while col < len(cells) and cells[col]:
+                col += 1
+            path.rect(x + start * cell, top, (col - start) * cell, cell)
+    canvas.setFillColor(colors.black)
+    canvas.drawPath(path, stroke=0, fill=1)
+
+
+@functools.cache
+def _seal_image(path: str) -> ImageReader:
+    return ImageReader(path)
+
+
+def render(notice: Notice, context: Mapping[str, Any]) -> bytes:
+    case = notice.case
+    kind = NoticeKind(notice.kind)
+    content = content_for(case, kind, context)
+    url = public_url(notice)
+    department = case.deciding_department.name
+    buffer = io.BytesIO()
+    left, right, top, bottom = 28 * mm, 26 * mm, 25 * mm, 38 * mm
+    doc = SimpleDocTemplate(
+        buffer,
+        pagesize=A4,
+        leftMargin=left,
+        rightMargin=right,
+        topMargin=top,
+        bottomMargin=bottom,
+        title=f"{kind.label} {notice.number}",
+        author=department,
+        subject=case.receipt_number,
+        creator="govhall",
+        invariant=1,
+    )
+
+    def page(canvas: Canvas, _doc: Any) -> None:
+        canvas.saveState()
+        size = 24 * mm
+        _qr(canvas, url, left, 10 * mm, size)
+        canvas.setFont(FONT, 8)
+        canvas.drawString(left + size + 3 * mm, 10 * mm + size - 10, "扫码核验本文书")
+        canvas.drawString(left + size + 3 * mm, 10 * mm + size - 22, f"文书编号：{notice.number}")
+        canvas.setFont("Helvetica", 6.5)
+        canvas.drawString(left + size + 3 * mm, 10 * mm + size - 34, url)
+        canvas.setFont(FONT, 8)
+        canvas.drawRightString(A4[0] - right, 10 * mm, f"第{canvas.getPageNumber()}页")
+        canvas.restoreState()
+
+    story: list[Flowable] = [Paragraph(escape(str(kind.label)), _TITLE), Paragraph(escape(notice.number), _NUMBER)]
+    if content.table is None:
+        story.append(Paragraph(escape(case.applicant_name) + "：", _RECIPIENT))
+    story += [Paragraph(escape(p), _BODY) for p in content.paragraphs]
+    story += [Paragraph(f"{i}. {escape(name)}", _ITEM) for i, name in enumerate(content.listing, 1)]
+    if content.listing:
+        story.append(Spacer(1, 3 * mm))
+    story += [Paragraph(escape(p), _BODY) for p in content.after]
+    if content.table is not None:
+        story.append(_receipt_table(content.table, doc.width))
+    story.append(Spacer(1, 6 * mm))
+    signature = Signature(department, notice.issued_on, str(seals.seal_path(case.deciding_department)))
+    story.append(KeepTogether([signature]))
+    doc.build(story, onFirstPage=page, onLaterPages=page)
+    return buffer.getvalue()
+
+
+def _cell(value: str) -> Paragraph:
+    if value == SIGN_HERE:
+        gap = '<font name="Helvetica">' + "&nbsp;" * 10 + "</font>"  # STSong has no no-break space glyph
+        return Paragraph(f"<br/><br/>年{gap}月{gap}日{gap}", _SIGN_CELL)
+    return Paragraph(escape(value).replace("\n", "<br/>"), _CELL)
+
+
+def _receipt_table(rows: Sequence[tuple[str, str]], width: float) -> Table:
+    data = [[Paragraph(escape(k), _CELL), _cell(v)] for k, v in rows]
+    table = Table(data, colWidths=[48 * mm, width - 48 * mm])
+    table.setStyle(
+        TableStyle(
+            [
+                ("GRID", (0, 0), (-1, -1), 0.8, colors.black),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("TOPPADDING", (0, 0), (-1, -1), 6),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+            ]
+        )
+    )
+    return table
+
+
+def find_by_token(token: str) -> Notice | None:
+    """The notice a printed QR code points to (the public verification page)."""
+    return (
+        Notice.objects.select_related("case__item_version", "case__deciding_department")
+        .filter(token=token[:40])
+        .first()
+    )

@@ -1,0 +1,375 @@
+"""Reads of cases that feed the staff pages: the intake, the approver's inbox, the case page, the search."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Q, QuerySet
+
+from govhall.cases import clock
+from govhall.cases.models import OPEN_STATUSES, Case, CaseEvent, Notice, Status, Task
+from govhall.cases.transitions import TRANSITIONS
+from govhall.catalog.models import CaseType, ItemVersion, ServiceItem
+from govhall.catalog.selectors import SearchHit, public_versions, search_versions
+from govhall.core import workdays
+from govhall.core.errors import NotFound, Problem, ValidationFailed
+from govhall.core.workdays import OutOfRange, WorkCalendar
+from govhall.org.access import roles_of, staff_of
+from govhall.org.models import Center, Department, Role, StaffProfile, Window
+
+INBOX_ROLES = (Role.APPROVER, Role.CHIEF_REPRESENTATIVE)
+
+
+# --- the clock as a page shows it -------------------------------------------------------------------
+@dataclass(frozen=True)
+class CaseClock:
+    """The light and the working days left on the promised deadline; None when no clock runs."""
+
+    light: clock.Light | None
+    remaining: int | None
+
+    @property
+    def overdue(self) -> bool:
+        return self.light is clock.Light.RED
+
+
+NO_CLOCK = CaseClock(None, None)
+
+
+def case_clock(
+    case: Case,
+    *,
+    today: datetime.date,
+    cal: WorkCalendar | None = None,
+    rule: clock.LightRule | None = None,
+) -> CaseClock:
+    if case.status not in OPEN_STATUSES or case.promised_deadline is None:
+        return NO_CLOCK
+    cal = cal or workdays.get_calendar()
+    rule = rule or clock.LightRule.default()
+    due = case.promised_deadline
+    try:
+        remaining = clock.remaining_working_days(cal, due, today)
+        return CaseClock(clock.light(cal, due=due, today=today, limit=case.promised_limit, rule=rule), remaining)
+    except OutOfRange:
+        return NO_CLOCK
+
+
+def light_filter(light: str, *, today: datetime.date, limits: Iterable[int], rule: clock.LightRule | None = None) -> Q:
+    """The open cases showing ``light`` today, as SQL: ``clock.light`` turned into date bounds per promised limit.
+
+    Yellow when at most k = max(days, percent × limit) working days remain, i.e. today ≤ due < the (k+1)-th working
+    day after today; the bound depends on the limit, so one condition per distinct limit.
+    """
+    rule = rule or clock.LightRule.default()
+    cal = workdays.get_calendar()
+    running = Q(status__in=OPEN_STATUSES, promised_deadline__isnull=False)
+    if light == clock.Light.RED:
+        return running & Q(promised_deadline__lt=today)
+    condition = Q(pk__in=[])
+    for limit in set(limits):
+        k = max(rule.days, rule.percent * max(limit, 0) // 100)
+        bound = cal.add_working_days(today, k + 1).date
+        if light == clock.Light.YELLOW:
+            condition |= Q(promised_limit=limit, promised_deadline__gte=today, promised_deadline__lt=bound)
+        else:
+            condition |= Q(promised_limit=limit, promised_deadline__gte=bound)
+    return running & condition
+
+
+# --- intake -----------------------------------------------------------------------------------------
+def _scoped(qs: QuerySet[Any], scope: set[int] | None, field: str) -> QuerySet[Any]:
+    return qs if scope is None else qs.filter(**{f"{field}__in": scope})
+
+
+def intake_versions(scope: set[int] | None) -> QuerySet[ItemVersion]:
+    """Current versions of published items of the departments a clerk accepts for."""
+    return _scoped(public_versions().filter(item__status=ServiceItem.Status.PUBLISHED), scope, "item__department_id")
+
+
+def intake_search(query: str, scope: set[int] | None, limit: int = 12) -> list[SearchHit]:
+    """Keyword or pinyin search over the items a clerk may accept."""
+    return search_versions(query, base=intake_versions(scope), limit=limit)
+
+
+def intake_item(item_id: int, scope: set[int] | None) -> ItemVersion | None:
+    """The current version of an item the clerk may accept, with its checklist."""
+    return (
+        intake_versions(scope)
+        .filter(item_id=item_id)
+        .prefetch_related("materials", "special_procedures", "steps")
+        .first()
+    )
+
+
+def previous_applicants(id_number: str, scope: set[int] | None, limit: int = 5) -> list[Case]:
+    """Earlier cases of the same ID number (matched exactly), newest first, one per applicant name."""
+    number = (id_number or "").strip().upper()
+    if not number:
+        return []
+    cases = _scoped(Case.objects.filter(applicant_id_number=number), scope, "deciding_department_id")
+    seen: set[str] = set()
+    found: list[Case] = []
+    for case in cases.select_related("item_version").order_by("-received_on", "-pk")[: limit * 4]:
+        if case.applicant_name not in seen:
+            seen.add(case.applicant_name)
+            found.append(case)
+    return found[:limit]
+
+
+# --- the approver's inbox -------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class InboxRow:
+    task: Task
+    clock: CaseClock
+    step_overrun: bool
+
+    @property
+    def case(self) -> Case:
+        return self.task.case
+
+
+def _inbox_tasks(user: Any, tab: str) -> QuerySet[Task]:
+    open_tasks = Task.objects.filter(state=Task.State.OPEN)
+    if tab == "pool":
+        profile = staff_of(user)
+        held = roles_of(user)
+        roles = {r for r in INBOX_ROLES if r in held}
+        if Role.CHIEF_REPRESENTATIVE in roles:
+            roles.add(Role.APPROVER)  # a chief representative may do an approver's step
+        if profile is None or profile.department_id is None or not roles:
+            return open_tasks.none()
+        tasks = open_tasks.filter(assignee__isnull=True, department_id=profile.department_id, role__in=roles)
+    else:
+        tasks = open_tasks.filter(assignee=user)
+    return tasks.select_related("case", "case__item_version", "case__deciding_department").order_by(
+        "case__promised_deadline", "due_on", "pk"
+    )
+
+
+def inbox(user: Any, *, tab: str, today: datetime.date) -> list[InboxRow]:
+    """My tasks (``mine``) or my department's unclaimed tasks for my roles (``pool``), most urgent first."""
+    cal = workdays.get_calendar()
+    rule = clock.LightRule.default()
+    return [
+        InboxRow(task, case_clock(task.case, today=today, cal=cal, rule=rule), today > task.due_on)
+        for task in _inbox_tasks(user, tab)
+    ]
+
+
+def inbox_counts(user: Any) -> dict[str, int]:
+    return {tab: _inbox_tasks(user, tab).count() for tab in ("mine", "pool")}
+
+
+# --- the case page ------------------------------------------------------------------------------------
+@dataclass
+class CaseRecord:
+    """Everything the case page shows, loaded in a fixed number of queries."""
+
+    case: Case
+    materials: list[Any]
+    tasks: list[Task]
+    suspensions: list[Any]
+    extensions: list[Any]
+    events: list[CaseEvent]
+    special_procedures: list[Any]
+    steps: list[Any]
+    notices: list[Any]
+
+    @property
+    def open_tasks(self) -> list[Task]:
+        return [t for t in self.tasks if t.state == Task.State.OPEN]
+
+
+def _notices(case: Case) -> list[Any]:
+    return list(case.notices.order_by("issued_on", "pk"))
+
+
+def case_notice(case: Case, notice_id: int) -> Notice | None:
+    return case.notices.filter(pk=notice_id).first()
+
+
+def case_record(case: Case) -> CaseRecord:
+    version = case.item_version
+    return CaseRecord(
+        case=case,
+        materials=list(case.materials.select_related("material").all()),
+        tasks=list(case.tasks.select_related("assignee", "finished_by", "department").order_by("step_position", "pk")),
+        suspensions=list(case.suspensions.order_by("started_on", "pk")),
+        extensions=list(case.extensions.select_related("approved_by").order_by("pk")),
+        events=list(case.events.select_related("actor").order_by("at", "pk")),
+        special_procedures=list(version.special_procedures.all()),
+        steps=list(version.steps.all()),
+        notices=_notices(case),
+    )
+
+
+CASE_ACTIONS = (
+    "accept",
+    "request_supplement",
+    "refuse",
+    "suspend",
+    "resume",
+    "extend",
+    "approve",
+    "deny",
+    "certify",
+    "deliver",
+    "close",
+    "archive",
+    "withdraw",
+)
+# When a user holds several roles, the one he acts in: the most authorised first.
+ROLE_PREFERENCE = (Role.CHIEF_REPRESENTATIVE, Role.WINDOW_CLERK, Role.APPROVER, Role.CENTER_MANAGER)
+
+
+def acting_role(allowed: Iterable[str], held: frozenset[str]) -> str | None:
+    allowed = set(allowed)
+    return next((r for r in ROLE_PREFERENCE if r in allowed and r in held), None)
+
+
+def allowed_case_actions(record: CaseRecord, held: frozenset[str]) -> list[str]:
+    """Actions the transition table allows from the case's status for one of ``held`` roles (the page shows these)."""
+    case = record.case
+    steps_open = any(t.role != Role.CHIEF_REPRESENTATIVE for t in record.open_tasks)
+    found = []
+    for action in CASE_ACTIONS:
+        move = TRANSITIONS.get((Status(case.status), action))
+        role = acting_role(move.roles, held) if move is not None else None
+        if role is None:
+            continue
+        if action in ("approve", "deny") and role != Role.CHIEF_REPRESENTATIVE:
+            # A clerk decides only a 即办件 on the spot (decide_case).
+            if action == "deny" or case.item_version.case_type != CaseType.IMMEDIATE:
+                continue
+        elif action in ("approve", "deny") and steps_open:
+            continue
+        if action == "suspend" and not record.special_procedures:
+            continue
+        if action == "extend" and record.extensions:
+            continue
+        found.append(action)
+    return found
+
+
+def task_role(task: Task, held: frozenset[str]) -> str | None:
+    """The role in which a user may work on ``task`` (a chief representative may do an approver's step)."""
+    if task.role in held:
+        return str(task.role)
+    if task.role == Role.APPROVER and Role.CHIEF_REPRESENTATIVE in held:
+        return str(Role.CHIEF_REPRESENTATIVE)
+    return None
+
+
+def transfer_candidates(task: Task) -> QuerySet[StaffProfile]:
+    """Colleagues of the task's department holding its role (or a chief representative for an approver's step)."""
+    roles = [task.role] + ([Role.CHIEF_REPRESENTATIVE] if task.role == Role.APPROVER else [])
+    return (
+        StaffProfile.objects.filter(department_id=task.department_id, roles__role__in=roles)
+        .select_related("user")
+        .distinct()
+        .order_by("user__username")
+    )
+
+
+# --- the manager's search ------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class CaseFilters:
+    receipt_number: str = ""
+    applicant: str = ""
+    item: str = ""
+    department_id: int | None = None
+    status: str = ""
+    light: str = ""
+    received_from: datetime.date | None = None
+    received_to: datetime.date | None = None
+
+
+def search_cases(scope: set[int] | None, filters: CaseFilters, *, today: datetime.date) -> QuerySet[Case]:
+    """Cases in scope matching every given filter, newest first. Applicant name or ID matched exactly."""
+    cases = _scoped(Case.objects.all(), scope, "deciding_department_id")
+    f = filters
+    if f.receipt_number.strip():
+        cases = cases.filter(receipt_number__icontains=f.receipt_number.strip())
+    if f.applicant.strip():
+        who = f.applicant.strip()
+        cases = cases.filter(Q(applicant_name=who) | Q(applicant_id_number=who.upper()))
+    if f.item.strip():
+        word = f.item.strip()
+        cases = cases.filter(Q(item_version__name__icontains=word) | Q(item__code__iexact=word))
+    if f.department_id is not None:
+        cases = cases.filter(deciding_department_id=f.department_id)
+    if f.status:
+        cases = cases.filter(status=f.status)
+    if f.received_from is not None:
+        cases = cases.filter(received_on__gte=f.received_from)
+    if f.received_to is not None:
+        cases = cases.filter(received_on__lte=f.received_to)
+    if f.light in clock.Light.__members__.values():
+        limits = cases.filter(status__in=OPEN_STATUSES).values_list("promised_limit", flat=True).distinct()
+        cases = cases.filter(light_filter(f.light, today=today, limits=list(limits)))
+    return cases.select_related("item_version", "deciding_department").order_by("-received_on", "-pk")
+
+
+@dataclass(frozen=True)
+class CaseRow:
+    case: Case
+    clock: CaseClock
+
+
+def case_rows(cases: Sequence[Case] | Iterable[Case], *, today: datetime.date) -> list[CaseRow]:
+    cal = workdays.get_calendar()
+    rule = clock.LightRule.default()
+    return [CaseRow(c, case_clock(c, today=today, cal=cal, rule=rule)) for c in cases]
+
+
+def search_departments(scope: set[int] | None) -> QuerySet[Department]:
+    return _scoped(Department.objects.all(), scope, "pk").order_by("code")
+
+
+# --- the API ---------------------------------------------------------------------------------------
+def query_cases(
+    scope: set[int] | None, filters: CaseFilters, *, department_code: str = "", today: datetime.date
+) -> QuerySet[Case]:
+    """``search_cases`` for API clients, who name departments by code; rows carry what a summary shows."""
+    cases = search_cases(scope, filters, today=today)
+    if department_code:
+        cases = cases.filter(deciding_department__code=department_code)
+    return cases.select_related("item", "receiving_center")
+
+
+def idempotency_key_used(key: str) -> bool:
+    return Case.objects.filter(idempotency_key=key).exists()
+
+
+def task_by_id(task_id: int) -> Task:
+    """A task by id; who may act on it is the service's question (role and department scope)."""
+    task = Task.objects.select_related("case").filter(pk=task_id).first()
+    if task is None:
+        raise NotFound("办理环节不存在", code="task_not_found")
+    return task
+
+
+def intake_targets(
+    *, item_code: str, center_code: str, window_number: str | None
+) -> tuple[ServiceItem, Center, Window | None]:
+    """The item, center and window an application names; unknown ones are the caller's input error."""
+    problems: list[Problem] = []
+    item = ServiceItem.objects.filter(code=item_code).first()
+    if item is None:
+        problems.append(Problem(f"事项「{item_code}」不存在", code="unknown_item", field="item_code"))
+    center = Center.objects.filter(code=center_code).first()
+    if center is None:
+        problems.append(Problem(f"中心「{center_code}」不存在", code="unknown_center", field="center_code"))
+    window = None
+    if center is not None and window_number:
+        window = Window.objects.filter(center=center, number=window_number).first()
+        if window is None:
+            problems.append(Problem(f"窗口「{window_number}」不存在", code="unknown_window", field="window_number"))
+    if problems:
+        raise ValidationFailed(problems)
+    assert item is not None and center is not None
+    return item, center, window
