@@ -238,7 +238,31 @@ def spiff_case() -> None:
     assert workflow.is_completed()
 
 
-ENGINES: dict[str, Callable[[], None]] = {"floor": floor_case, "govhall": govhall_case, "SpiffWorkflow 3": spiff_case}
+def govhall_worker_case() -> None:
+    """The same, with the notice PDFs left to the render_notices worker (measured separately below)."""
+    from django.test import override_settings
+
+    with override_settings(GOVHALL_NOTICE_RENDERING="worker"):
+        govhall_case()
+
+
+def _render_rate() -> tuple[int, float]:
+    from govhall.cases.models import Notice
+    from govhall.cases.notices import render_pending
+
+    pending = Notice.objects.filter(rendered_at=None).count()
+    count = min(pending, 200)
+    started = time.perf_counter()
+    done = render_pending(limit=count)
+    return done, (done / (time.perf_counter() - started)) if done else 0.0
+
+
+ENGINES: dict[str, Callable[[], None]] = {
+    "floor": floor_case,
+    "govhall": govhall_case,
+    "govhall, PDFs by worker": govhall_worker_case,
+    "SpiffWorkflow 3": spiff_case,
+}
 
 
 # --- running -------------------------------------------------------------------------------------------------
@@ -329,6 +353,9 @@ def run() -> list[Table]:
     )
     if "govhall" in rates and "SpiffWorkflow 3" in rates:
         note += f" govhall / SpiffWorkflow = {rates['govhall'] / rates['SpiffWorkflow 3']:.2f}x."
+    rendered, per_second = _render_rate()
+    if rendered:
+        note += f" The render_notices worker rendered {rendered} pending notice PDFs at {per_second:.1f}/s (1 process)."
     return [
         Table(
             "Engine: create → accept → countersign ×3 → decide → deliver → close",

@@ -284,13 +284,19 @@ class Notice(models.Model):
     kind = models.CharField(_("文书类型"), max_length=20, choices=NoticeKind.choices)
     number = models.CharField(_("文书编号"), max_length=60, unique=True)
     issued_on = models.DateField(_("日期"))
-    file = models.FileField(upload_to="notices/%Y/")
-    sha256 = models.CharField(max_length=64)
+    file = models.FileField(upload_to="notices/%Y/", blank=True)
+    sha256 = models.CharField(max_length=64, blank=True)
     token = models.CharField(max_length=40, unique=True)
+    # What the notice says, fixed in the action's transaction; the PDF may be rendered later by a worker.
+    content = models.JSONField(default=dict, blank=True)
+    rendered_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering: ClassVar = ["case", "created_at", "pk"]
+        indexes: ClassVar = [
+            models.Index(fields=["created_at"], name="notice_pending_idx", condition=models.Q(rendered_at=None)),
+        ]
         verbose_name = _("文书")
         verbose_name_plural = _("文书")
 
@@ -304,3 +310,7 @@ class Notice(models.Model):
 
     def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
         raise DomainError("已出具的文书不能删除", code="notice_immutable")
+
+    @property
+    def is_rendered(self) -> bool:
+        return self.rendered_at is not None

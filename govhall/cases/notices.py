@@ -12,7 +12,7 @@ import hashlib
 import io
 import secrets
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from html import escape
 from typing import Any
 
@@ -20,6 +20,7 @@ import qrcode
 import qrcode.constants
 from django.conf import settings
 from django.core.files.base import ContentFile
+from django.db import connection, transaction
 from django.urls import reverse
 from django.utils import timezone
 from reportlab.lib import colors, textsplit
@@ -105,19 +106,21 @@ def cn_date(day: datetime.date | None) -> str:
 
 # --- issuing ------------------------------------------------------------------------------------------
 def issue_notice(*, case: Case, kind: str, actor: Actor, context: Mapping[str, Any]) -> Notice:
-    """Number, render, store and audit one notice; call inside the transaction of the action it records.
+    """Number and fix the content of one notice inside the transaction of the action it records.
 
-    The file is written before the row: if the transaction rolls back, an unreferenced file is left behind
-    (harmless), never a row whose file is missing."""
+    With ``GOVHALL_NOTICE_RENDERING = "inline"`` (the default) the PDF is rendered and stored here too; with
+    ``"worker"`` it is left pending and ``manage.py render_notices`` renders it after the response. Either way
+    the row exists once the action commits, so no notice is ever lost."""
     kind = NoticeKind(kind)
     if kind is NoticeKind.SERVICE_RECEIPT and actor.user is not None:
         context = {"server": actor.name, **context}
     issued_on = context.get("issued_on") or _issued_on(case, kind)
     number = next_notice_number(case.deciding_department, kind, NUMBER_WORDS[kind], issued_on.year)
     notice = Notice(case=case, kind=kind, number=number, issued_on=issued_on, token=secrets.token_urlsafe(24))
-    pdf = render(notice, context)
-    notice.sha256 = hashlib.sha256(pdf).hexdigest()
-    notice.file.save(f"{notice.token}.pdf", ContentFile(pdf), save=False)
+    notice.content = asdict(content_for(case, kind, context))
+    if rendering_mode() == "inline":
+        # The file is written before the row: a rollback leaves an unreferenced file, never a row without one.
+        _attach_pdf(notice)
     notice.save(force_insert=True)
     audit.record(
         actor=actor,
@@ -128,10 +131,48 @@ def issue_notice(*, case: Case, kind: str, actor: Actor, context: Mapping[str, A
             "number": number,
             "kind": kind.value,
             "sha256": notice.sha256,
-            "file": notice.file.name,
+            "file": notice.file.name or None,
         },
     )
     return notice
+
+
+def rendering_mode() -> str:
+    return str(getattr(settings, "GOVHALL_NOTICE_RENDERING", "inline"))
+
+
+def _attach_pdf(notice: Notice) -> None:
+    pdf = render(notice)
+    notice.sha256 = hashlib.sha256(pdf).hexdigest()
+    notice.file.save(f"{notice.token}.pdf", ContentFile(pdf), save=False)
+    notice.rendered_at = timezone.now()
+
+
+def render_pending(*, limit: int = 100, actor: Actor | None = None) -> int:
+    """Render notices left pending by the worker mode; safe to run in several processes at once."""
+    done = 0
+    worker = actor or Actor(user=None, role="render_notices")
+    for pk in Notice.objects.filter(rendered_at=None).order_by("created_at").values_list("pk", flat=True)[:limit]:
+        with transaction.atomic():
+            pending = Notice.objects.filter(pk=pk, rendered_at=None)
+            if connection.features.has_select_for_update_skip_locked:
+                pending = pending.select_for_update(skip_locked=True)
+            notice = pending.select_related("case__deciding_department").first()
+            if notice is None:
+                continue  # another worker has it
+            _attach_pdf(notice)
+            # Write-once: only a row still pending takes the file and its hash.
+            Notice.objects.filter(pk=pk, rendered_at=None).update(
+                file=notice.file.name, sha256=notice.sha256, rendered_at=notice.rendered_at
+            )
+            audit.record(
+                actor=worker,
+                action="cases.notice.rendered",
+                obj=notice,
+                changes={"sha256": notice.sha256, "file": notice.file.name},
+            )
+            done += 1
+    return done
 
 
 def issue_for_event(*, case: Case, action: str, actor: Actor, note: str, data: Mapping[str, Any]) -> Notice | None:
@@ -157,6 +198,8 @@ def _issued_on(case: Case, kind: NoticeKind) -> datetime.date:
 
 def file_matches(notice: Notice) -> bool:
     """Whether the stored PDF is still the one issued (its hash recomputes)."""
+    if not notice.sha256:
+        return False
     try:
         with notice.file.open("rb") as handle:
             digest = hashlib.sha256(handle.read()).hexdigest()
@@ -378,10 +421,18 @@ def _seal_image(path: str) -> ImageReader:
     return ImageReader(path)
 
 
-def render(notice: Notice, context: Mapping[str, Any]) -> bytes:
+def render(notice: Notice) -> bytes:
+    """The PDF of a notice from its fixed content (the same bytes whenever it is rendered)."""
     case = notice.case
     kind = NoticeKind(notice.kind)
-    content = content_for(case, kind, context)
+    fixed = dict(notice.content)
+    table = fixed.get("table")
+    content = Content(
+        list(fixed.get("paragraphs", [])),
+        list(fixed.get("listing", [])),
+        list(fixed.get("after", [])),
+        [tuple(row) for row in table] if table is not None else None,  # type: ignore[misc]
+    )
     url = public_url(notice)
     department = case.deciding_department.name
     buffer = io.BytesIO()
