@@ -70,9 +70,13 @@ def supervisor(db: None):
 
 
 @pytest.fixture(autouse=True)
-def _chinese_ui():
-    """A request that switched to English must not leave English active for the next test."""
+def _reset_process_state():
+    """What one test changes process-wide (the active language, the cached calendar) must not leak."""
     from django.utils import translation
+
+    from govhall.core import workdays
 
     yield
     translation.activate("zh-hans")
+    # A test that loaded a holiday schedule rolled its rows back; the process-wide calendar must follow.
+    workdays.invalidate()

@@ -804,3 +804,38 @@ def handle_immediately(*, case: Case, actor: Actor, opinion: str = "") -> Case:
     case = certify_case(case=case, actor=actor, on=on)
     case = deliver_case(case=case, actor=actor, on=on)
     return close_case(case=case, actor=actor, on=on)
+
+
+def recompute_provisional_deadlines(actor: Actor) -> int:
+    """After a year's holiday schedule is loaded: recompute every open case whose deadline was provisional."""
+    count = 0
+    open_ids = Case.objects.filter(deadline_provisional=True, accepted_on__isnull=False).exclude(
+        status__in=[Status.CLOSED, Status.ARCHIVED, Status.REFUSED, Status.WITHDRAWN]
+    )
+    for pk in open_ids.values_list("pk", flat=True).iterator():
+        with transaction.atomic():
+            case = _lock(Case(pk=pk))
+            before = (case.promised_deadline, case.legal_deadline)
+            recompute_clock(case)
+            if (case.promised_deadline, case.legal_deadline) != before or not case.deadline_provisional:
+                case.save(
+                    update_fields=[
+                        "promised_deadline",
+                        "legal_deadline",
+                        "deadline_provisional",
+                        "paused_days",
+                        "updated_at",
+                    ]
+                )
+                audit.record(
+                    actor=actor,
+                    action="cases.case.deadline_recomputed",
+                    obj=case,
+                    changes={
+                        "promised_deadline": [before[0], case.promised_deadline],
+                        "legal_deadline": [before[1], case.legal_deadline],
+                        "provisional": case.deadline_provisional,
+                    },
+                )
+                count += 1
+    return count
