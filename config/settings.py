@@ -109,7 +109,7 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("GOVHALL_MEDIA_ROOT", BASE_DIR / "var" / "media"))
 WHITENOISE_USE_FINDERS = True
 # Before collectstatic has run (tests, runserver) whitenoise serves from the finders; its warning is noise.
-warnings.filterwarnings("ignore", message="No directory at", module="whitenoise.base")
+warnings.filterwarnings("ignore", message="No directory at")
 STATICFILES_DIRS = [BASE_DIR / "govhall" / "static"]
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
