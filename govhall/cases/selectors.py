@@ -9,7 +9,7 @@ from typing import Any
 
 from django.db.models import Q, QuerySet
 
-from govhall.cases import clock
+from govhall.cases import clock, lights
 from govhall.cases.models import OPEN_STATUSES, Case, CaseEvent, Notice, Status, Task
 from govhall.cases.transitions import TRANSITIONS
 from govhall.catalog.models import CaseType, ItemVersion, ServiceItem
@@ -56,28 +56,6 @@ def case_clock(
         return CaseClock(clock.light(cal, due=due, today=today, limit=case.promised_limit, rule=rule), remaining)
     except OutOfRange:
         return NO_CLOCK
-
-
-def light_filter(light: str, *, today: datetime.date, limits: Iterable[int], rule: clock.LightRule | None = None) -> Q:
-    """The open cases showing ``light`` today, as SQL: ``clock.light`` turned into date bounds per promised limit.
-
-    Yellow when at most k = max(days, percent × limit) working days remain, i.e. today ≤ due < the (k+1)-th working
-    day after today; the bound depends on the limit, so one condition per distinct limit.
-    """
-    rule = rule or clock.LightRule.default()
-    cal = workdays.get_calendar()
-    running = Q(status__in=OPEN_STATUSES, promised_deadline__isnull=False)
-    if light == clock.Light.RED:
-        return running & Q(promised_deadline__lt=today)
-    condition = Q(pk__in=[])
-    for limit in set(limits):
-        k = max(rule.days, rule.percent * max(limit, 0) // 100)
-        bound = cal.add_working_days(today, k + 1).date
-        if light == clock.Light.YELLOW:
-            condition |= Q(promised_limit=limit, promised_deadline__gte=today, promised_deadline__lt=bound)
-        else:
-            condition |= Q(promised_limit=limit, promised_deadline__gte=bound)
-    return running & condition
 
 
 # --- intake -----------------------------------------------------------------------------------------
@@ -309,8 +287,8 @@ def search_cases(scope: set[int] | None, filters: CaseFilters, *, today: datetim
     if f.received_to is not None:
         cases = cases.filter(received_on__lte=f.received_to)
     if f.light in clock.Light.__members__.values():
-        limits = cases.filter(status__in=OPEN_STATUSES).values_list("promised_limit", flat=True).distinct()
-        cases = cases.filter(light_filter(f.light, today=today, limits=list(limits)))
+        # The one SQL form of the lights (with per-item thresholds), the same answer as clock.light.
+        cases = lights.with_lights(cases, today=today).filter(**{"light": f.light})
     return cases.select_related("item_version", "deciding_department").order_by("-received_on", "-pk")
 
 
