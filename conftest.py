@@ -74,9 +74,11 @@ def _reset_process_state():
     """What one test changes process-wide (the active language, the cached calendar) must not leak."""
     from django.utils import translation
 
+    from govhall.catalog.selectors import forget_version_parts
     from govhall.core import workdays
 
     yield
     translation.activate("zh-hans")
     # A test that loaded a holiday schedule rolled its rows back; the process-wide calendar must follow.
     workdays.invalidate()
+    forget_version_parts()  # SQLite may reuse a rolled-back version's primary key

@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from govhall.cases import services
 from govhall.cases.models import Case, CaseEvent, Status, Task
+from govhall.catalog.selectors import version_steps
 from govhall.core import audit, workdays
 from govhall.core.actors import Actor
 from govhall.core.errors import Conflict, Problem, ValidationFailed
@@ -27,10 +28,10 @@ def open_countersign(
 ) -> list[Task]:
     """Have ``departments`` countersign the step ``step_name``; returns the step's open tasks."""
     # Row lock: a countersign and a completion of the same step must not interleave.
-    case = Case.objects.select_for_update().select_related("item_version").get(pk=case.pk)
+    case = services._lock(case)
     if case.status != Status.IN_REVIEW:
         raise Conflict("只有审查中的办件可以发起会签", code="invalid_transition")
-    step = case.item_version.steps.filter(name=step_name).first()
+    step = next((s for s in version_steps(case.item_version) if s.name == step_name), None)
     if step is None:
         raise ValidationFailed([Problem(f"本事项没有「{step_name}」环节", code="unknown_step", field="step_name")])
     day = on or services.today()

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import IntegrityError, transaction
+from django.db.models import F
 from django.utils import timezone
 
 from govhall.cases import clock, notices
@@ -27,6 +28,7 @@ from govhall.cases.models import (
 from govhall.cases.numbering import next_receipt_number
 from govhall.cases.transitions import SYSTEM, Move, move_for
 from govhall.catalog.models import CaseType, Material, ServiceItem
+from govhall.catalog.selectors import published_version, version_materials, version_steps
 from govhall.core import audit, workdays
 from govhall.core.actors import Actor
 from govhall.core.errors import AccessDenied, Conflict, DomainError, NotFound, Problem, ValidationFailed
@@ -132,9 +134,17 @@ def _event(
 def _lock(case: Case, expected_revision: int | None = None) -> Case:
     # Row lock: two clerks acting on one case at once are ordered; the second then finds the new status.
     try:
-        locked = Case.objects.select_for_update().select_related("item_version", "item").get(pk=case.pk)
+        # of=self: lock the case row only, never the catalog rows joined in (every case of an item would queue).
+        locked = (
+            Case.objects.select_for_update(of=("self",))
+            .select_related("deciding_department")
+            .annotate(version_created_at=F("item_version__created_at"))
+            .get(pk=case.pk)
+        )
     except Case.DoesNotExist:
         raise NotFound("办件不存在", code="case_not_found") from None
+    # The version a case was filed under never changes: take it from memory, not from another join.
+    locked.item_version = published_version(locked.item_version_id, locked.version_created_at)
     if expected_revision is not None and locked.revision != expected_revision:
         raise Conflict("该办件已被他人处理，请刷新后再操作", code="stale_case")
     return locked
@@ -185,13 +195,13 @@ def recompute_clock(case: Case, *, on: datetime.date | None = None) -> None:
 
 
 def _open_first_step(case: Case, actor: Actor, on: datetime.date) -> None:
-    steps = [s for s in case.item_version.steps.all() if s.role != Role.WINDOW_CLERK]
+    steps = [s for s in version_steps(case.item_version) if s.role != Role.WINDOW_CLERK]
     if steps:
         _open_step(case, steps[0].position, on, actor)
 
 
 def _open_step(case: Case, position: int, on: datetime.date, actor: Actor) -> Task | None:
-    step = case.item_version.steps.filter(position=position).first()
+    step = next((s for s in version_steps(case.item_version) if s.position == position), None)
     if step is None:
         return None
     cal = workdays.get_calendar()
@@ -240,7 +250,7 @@ def submit_case(
     if problems:
         raise ValidationFailed(problems)
     assert version is not None and center is not None
-    materials = {m.pk: m for m in version.materials.all()}
+    materials = {m.pk: m for m in version_materials(version)}
     unknown = [r.material_id for r in intake.materials if r.material_id not in materials]
     if unknown:
         raise ValidationFailed([Problem("材料清单与事项不符", code="unknown_material", field="materials")])
@@ -305,7 +315,7 @@ def _replayed(case: Case, fingerprint: str | None) -> Case:
 
 
 def _missing_required(case: Case) -> list[str]:
-    required = {m.pk for m in case.item_version.materials.all() if m.necessity == Material.Necessity.REQUIRED}
+    required = {m.pk for m in version_materials(case.item_version) if m.necessity == Material.Necessity.REQUIRED}
     return [
         cm.name for cm in case.materials.all() if cm.material_id in required and cm.state == CaseMaterial.State.MISSING
     ]
@@ -513,7 +523,7 @@ def complete_task(
     if case.tasks.filter(step_position=task.step_position, state=Task.State.OPEN).exists():
         return None  # 会签: the step is done when every parallel task is
     later = [
-        s for s in case.item_version.steps.all() if s.position > task.step_position and s.role != Role.WINDOW_CLERK
+        s for s in version_steps(case.item_version) if s.position > task.step_position and s.role != Role.WINDOW_CLERK
     ]
     return _open_step(case, later[0].position, now, actor) if later else None
 

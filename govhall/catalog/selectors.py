@@ -2,12 +2,24 @@
 
 from __future__ import annotations
 
+import copy
+import datetime
 from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import Case, Count, IntegerField, Prefetch, Q, QuerySet, Value, When
 
 from govhall.catalog import search
-from govhall.catalog.models import Audience, CaseType, ItemStationing, ItemVersion, ServiceItem, Theme
+from govhall.catalog.models import (
+    Audience,
+    CaseType,
+    ItemStationing,
+    ItemVersion,
+    Material,
+    ProcessStep,
+    ServiceItem,
+    Theme,
+)
 from govhall.org.models import Center, Department, Stationing, Window
 from govhall.org.selectors import stationings_at
 
@@ -454,3 +466,54 @@ def stationing_window_choices(item: ServiceItem, center: Center) -> QuerySet[Win
         .distinct()
         .order_by("number")
     )
+
+
+# --- the parts of a published version, cached per process -----------------------------------------------
+# A published version never changes (a change is a new version), so the cases engine may keep its steps and
+# materials in memory instead of reading them again for every action. Keyed by pk *and* creation time so a
+# reused primary key (SQLite after a rollback) can never return another version's parts.
+_VERSION_PARTS: dict[tuple[int, Any], tuple[tuple[ProcessStep, ...], tuple[Material, ...]]] = {}
+_VERSIONS: dict[tuple[int, Any], ItemVersion] = {}
+
+
+def _version_parts(version: ItemVersion) -> tuple[tuple[ProcessStep, ...], tuple[Material, ...]]:
+    key = (version.pk, version.created_at)
+    parts = _VERSION_PARTS.get(key)
+    if parts is None:
+        parts = (tuple(version.steps.all()), tuple(version.materials.all()))
+        if version.state != ItemVersion.State.DRAFT:
+            if len(_VERSION_PARTS) > 4096:
+                _VERSION_PARTS.clear()
+            _VERSION_PARTS[key] = parts
+    return parts
+
+
+def published_version(pk: int, created_at: datetime.datetime) -> ItemVersion:
+    """A published (or superseded) version by pk, from memory after the first read: it never changes.
+
+    A copy is returned so that related objects a caller loads through it are never shared."""
+    key = (pk, created_at)
+    version = _VERSIONS.get(key)
+    if version is None:
+        version = ItemVersion.objects.get(pk=pk)
+        if version.state == ItemVersion.State.DRAFT or version.created_at != created_at:
+            return version
+        if len(_VERSIONS) > 4096:
+            _VERSIONS.clear()
+        _VERSIONS[key] = version
+    return copy.copy(version)
+
+
+def version_steps(version: ItemVersion) -> tuple[ProcessStep, ...]:
+    """The version's process steps in order (cached once the version is published)."""
+    return _version_parts(version)[0]
+
+
+def version_materials(version: ItemVersion) -> tuple[Material, ...]:
+    """The version's materials in order (cached once the version is published)."""
+    return _version_parts(version)[1]
+
+
+def forget_version_parts() -> None:
+    _VERSION_PARTS.clear()
+    _VERSIONS.clear()

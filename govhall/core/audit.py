@@ -16,10 +16,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
-from django.db import IntegrityError, models, transaction
+from django.db import connections, models, router, transaction
 from django.utils import timezone
 
 from govhall.core.actors import Actor
+from govhall.core.errors import Conflict
 from govhall.core.models import AuditDigest, AuditEntry
 
 _RETRIES = 5
@@ -90,7 +91,7 @@ def record(
     """Append one entry to ``obj``'s chain, inside the caller's transaction."""
     chain, object_type, object_id = chain_name(obj)
     text = object_repr if object_repr is not None else (str(obj) if isinstance(obj, models.Model) else "")
-    for attempt in range(_RETRIES):
+    for _attempt in range(_RETRIES):
         last = AuditEntry.objects.filter(chain=chain).order_by("-seq").values_list("seq", "hash").first()
         entry = AuditEntry(
             chain=chain,
@@ -108,15 +109,34 @@ def record(
             prev_hash=last[1] if last else "",
         )
         entry.hash = entry_hash(entry)
-        try:
-            # A concurrent writer on the same object takes the same seq; the unique constraint decides.
-            with transaction.atomic():
-                entry.save(force_insert=True)
+        # A concurrent writer on the same object takes the same seq; the unique constraint decides, and the
+        # loser reads the new head and tries again. ON CONFLICT DO NOTHING instead of a savepoint: one round trip.
+        if _insert_unless_taken(entry):
             return entry
-        except IntegrityError:
-            if attempt == _RETRIES - 1:
-                raise
+    raise Conflict("审计日志写入冲突，请重试", code="audit_contention")
     raise AssertionError("unreachable")
+
+
+def _insert_unless_taken(entry: AuditEntry) -> bool:
+    connection = connections[router.db_for_write(AuditEntry)]
+    meta = AuditEntry._meta
+    fields = [f for f in meta.concrete_fields if not f.primary_key]
+    quote = connection.ops.quote_name
+    sql = (
+        f"INSERT INTO {quote(meta.db_table)} ({', '.join(quote(f.column or f.attname) for f in fields)}) "
+        f"VALUES ({', '.join(['%s'] * len(fields))}) "
+        f"ON CONFLICT (chain, seq) DO NOTHING RETURNING {quote('id')}"
+    )
+    params = [f.get_db_prep_save(getattr(entry, f.attname), connection) for f in fields]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        row = cursor.fetchone()
+    if row is None:
+        return False
+    entry.pk = row[0]
+    entry._state.adding = False
+    entry._state.db = connection.alias
+    return True
 
 
 def diff(before: Mapping[str, Any], after: Mapping[str, Any]) -> dict[str, list[Any]]:

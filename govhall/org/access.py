@@ -59,11 +59,15 @@ def department_scope(user: Any) -> set[int] | None:
     roles = profile.role_codes
     if roles & {Role.CENTER_MANAGER, Role.SUPERVISOR}:
         return None
+    cached: frozenset[int] | None = getattr(profile, "_scope_cache", None)
+    if cached is not None:  # kept with the profile, which lives as long as the request's user object
+        return set(cached)
     scope: set[int] = set()
     if Role.WINDOW_CLERK in roles:
         scope |= set(profile.windows.values_list("departments", flat=True).exclude(departments=None))
     if roles & {Role.APPROVER, Role.CHIEF_REPRESENTATIVE} and profile.department_id:
         scope.add(profile.department_id)
+    profile._scope_cache = frozenset(scope)  # type: ignore[attr-defined]
     return scope
 
 
