@@ -18,3 +18,16 @@ class CoreConfig(AppConfig):
 
     def ready(self) -> None:
         post_migrate.connect(_fill_workday_table, sender=self, dispatch_uid="govhall.core.workdays")
+        _register_jobs()
+
+
+def _register_jobs() -> None:
+    import datetime
+
+    from govhall.core import audit
+    from govhall.core.jobs import Job, register
+
+    def digest() -> int:
+        return audit.seal_digest().chain_count
+
+    register(Job("core.audit_digest", datetime.timedelta(days=1), digest, "为全部审计链生成摘要"))
