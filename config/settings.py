@@ -136,3 +136,8 @@ GOVHALL_CENTER_NAME = os.environ.get("GOVHALL_CENTER_NAME", "清川县政务服�
 GOVHALL_PUBLIC_URL = os.environ.get("GOVHALL_PUBLIC_URL", "http://127.0.0.1:8000")
 # A CJK font for the seal images; unset, the Noto CJK fonts that Debian's fonts-noto-cjk installs are used.
 GOVHALL_SEAL_FONT = os.environ.get("GOVHALL_SEAL_FONT", "")
+# Notice PDFs: "inline" renders them in the action's request; "worker" leaves them to `run_scheduler` /
+# `render_notices` right after (the notice row and its content are fixed in the action's transaction either way).
+GOVHALL_NOTICE_RENDERING = os.environ.get("GOVHALL_NOTICE_RENDERING", "inline")
+if GOVHALL_NOTICE_RENDERING not in ("inline", "worker"):
+    raise ValueError("GOVHALL_NOTICE_RENDERING must be 'inline' or 'worker'")
