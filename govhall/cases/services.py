@@ -281,13 +281,16 @@ def submit_case(
         legal_limit=version.legal_limit,
         promised_limit=version.promised_limit,
     )
-    try:
-        with transaction.atomic():
-            case.save()
-    except IntegrityError:
-        if idempotency_key and (first := Case.objects.filter(idempotency_key=idempotency_key).first()):
-            return _replayed(first, fingerprint)
-        raise
+    if not idempotency_key:
+        case.save()
+    else:
+        try:
+            with transaction.atomic():  # a savepoint only where a concurrent retry can collide
+                case.save()
+        except IntegrityError:
+            if first := Case.objects.filter(idempotency_key=idempotency_key).first():
+                return _replayed(first, fingerprint)
+            raise
     received = {r.material_id: r for r in intake.materials}
     CaseMaterial.objects.bulk_create(
         CaseMaterial(
