@@ -82,3 +82,30 @@ def _reset_process_state():
     # A test that loaded a holiday schedule rolled its rows back; the process-wide calendar must follow.
     workdays.invalidate()
     forget_version_parts()  # SQLite may reuse a rolled-back version's primary key
+
+
+@pytest.fixture
+def hall(clerk, market_window: Window):
+    """The hall (issue 4): the clerk's window 01 serving category A, a second clerk's window 02 serving A and B."""
+    from govhall.queueing.tests.builders import build_hall
+
+    return build_hall(clerk=clerk, window=market_window)
+
+
+@pytest.fixture
+def hall_case(hall, market_department, clerk):
+    """A case received at the hall's window 01 (a visit there can be linked to it)."""
+    from govhall.cases import services as case_services
+    from govhall.cases.services import Applicant, Intake, MaterialReceipt
+    from govhall.core.actors import Actor
+    from govhall.testing.factories import make_item
+
+    item = make_item("11519901HALL", department=market_department)
+    intake = Intake(
+        item=item,
+        center=hall.center,
+        window=hall.window,
+        applicant=Applicant(kind="person", name="张三", id_kind="resident_id", id_number="11010519491231002X"),
+        materials=[MaterialReceipt(m.pk) for m in item.current_version.materials.all()],
+    )
+    return case_services.submit_case(intake=intake, actor=Actor(user=clerk, role=Role.WINDOW_CLERK))

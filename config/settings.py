@@ -35,6 +35,8 @@ INSTALLED_APPS = [
     "govhall.org",
     "govhall.catalog",
     "govhall.cases",
+    "govhall.queueing",
+    "govhall.evaluations",
     "govhall.api",
     "govhall.backoffice",
     "govhall.portal",

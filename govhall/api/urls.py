@@ -7,7 +7,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
-from govhall.api import cases, catalog, workdays
+from govhall.api import cases, catalog, hall, workdays
 from govhall.core.errors import DomainError, ValidationFailed
 
 api = NinjaAPI(
@@ -59,3 +59,4 @@ def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
 api.add_router("/workdays", workdays.router)
 api.add_router("/catalog", catalog.router)
 api.add_router("", cases.router)
+api.add_router("/hall", hall.router)

@@ -14,6 +14,7 @@ from govhall.accounts.models import User
 from govhall.catalog import services as catalog_services
 from govhall.catalog.models import ItemStationing, ServiceItem, Theme
 from govhall.core.actors import Actor, system_actor
+from govhall.demo import hall as demo_hall
 from govhall.demo import history as demo_history
 from govhall.demo.data import departments as dept_data
 from govhall.demo.data import items as item_data
@@ -232,6 +233,9 @@ def load_demo(
         windows = load_windows(departments, actor, report)
         load_staff(departments, windows, actor, report)
     load_items(county_center, departments, actor, report, progress)
+    for name, count in demo_hall.load_hall().items():
+        if count:
+            report.created[f"hall {name}"] = count
     if history:
         added = demo_history.load_history(count=history_cases)
         if added:

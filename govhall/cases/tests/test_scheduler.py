@@ -13,10 +13,11 @@ from govhall.core import jobs
 from govhall.core.models import AuditDigest
 
 
-def test_the_three_jobs_are_registered_with_their_periods():
+def test_the_jobs_are_registered_with_their_periods():
     assert jobs.JOBS["cases.deemed_acceptance"].every == datetime.timedelta(hours=1)
     assert jobs.JOBS["cases.render_notices"].every == datetime.timedelta(seconds=2)
     assert jobs.JOBS["core.audit_digest"].every == datetime.timedelta(days=1)
+    assert jobs.JOBS["queueing.no_shows"].every == datetime.timedelta(minutes=5)
 
 
 def test_one_pass_deems_a_late_case_accepted_renders_its_notice_and_seals_a_digest(

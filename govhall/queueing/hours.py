@@ -1,0 +1,38 @@
+"""Service time of a center: the working-day calendar, opening hours, lunch break and 延时服务."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.utils import timezone
+
+from govhall.core.workdays import get_calendar
+from govhall.queueing.models import HallSettings
+
+
+def settings_for(center_id: int) -> HallSettings:
+    """The center's settings, or the defaults (unsaved) when none were kept."""
+    found = HallSettings.objects.filter(center_id=center_id).first()
+    return found if found is not None else HallSettings(center_id=center_id)
+
+
+def is_service_time(hall: HallSettings, at: datetime.datetime) -> bool:
+    local = timezone.localtime(at)
+    if not get_calendar().is_workday(local.date()):
+        return False
+    t = local.time()
+    end = max(hall.closes_at, hall.extended_until) if hall.extended_until else hall.closes_at
+    if not hall.opens_at <= t < end:
+        return False
+    in_lunch = (
+        hall.lunch_starts is not None and hall.lunch_ends is not None and hall.lunch_starts <= t < hall.lunch_ends
+    )
+    return not (in_lunch and not hall.lunch_service)
+
+
+def local_datetime(day: datetime.date, time: datetime.time) -> datetime.datetime:
+    return timezone.make_aware(datetime.datetime.combine(day, time))
+
+
+def start_of_day(day: datetime.date) -> datetime.datetime:
+    return local_datetime(day, datetime.time(0, 0))
