@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "govhall.api",
     "govhall.backoffice",
     "govhall.portal",
+    "govhall.devices",
     "govhall.demo",
 ]
 

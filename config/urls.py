@@ -10,6 +10,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("django-admin/", admin.site.urls),
     path("api/v1/", api.urls),
     path("manage/", include("govhall.backoffice.urls")),
+    path("hall/", include("govhall.devices.urls")),
     path("", include("govhall.portal.urls")),
 ]
 if settings.DEBUG:

@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from govhall.backoffice.views import calendar, cases, catalog, home, org, workbook
+from govhall.backoffice.views import calendar, cases, catalog, hall, home, org, workbook
 
 app_name = "backoffice"
 
@@ -53,4 +53,23 @@ urlpatterns = [
     path("cases/<str:receipt_number>/notices/<int:notice_id>/", cases.notice_download, name="case_notice"),
     path("cases/<str:receipt_number>/tasks/<int:task_id>/claim/", cases.task_claim, name="task_claim"),
     path("cases/<str:receipt_number>/tasks/<int:task_id>/<str:action>/", cases.task_action, name="task_action"),
+    path("hall/", hall.settings_page, name="hall_settings"),
+    path("hall/settings/", hall.settings_save, name="hall_settings_save"),
+    path("hall/categories/new/", hall.category_new, name="hall_category_new"),
+    path("hall/categories/<int:category_id>/", hall.category_edit, name="hall_category"),
+    path("hall/devices/", hall.device_issue, name="hall_device_issue"),
+    path("hall/slots/", hall.slots_open, name="hall_slots_open"),
+    path("hall/console/", hall.console_index, name="hall_console"),
+    path("hall/console/<int:window_id>/", hall.console, name="hall_console_window"),
+    path("hall/console/<int:window_id>/intake/<int:ticket_id>/", hall.console_intake, name="hall_console_intake"),
+    path("hall/console/<int:window_id>/<str:action>/", hall.console_action, name="hall_console_action"),
+    path("hall/appointments/", hall.appointments_page, name="hall_appointments"),
+    path("hall/appointments/book/", hall.appointment_book, name="hall_appointment_book"),
+    path("hall/appointments/no-shows/", hall.appointment_no_shows, name="hall_no_shows"),
+    path("hall/appointments/<str:code>/cancel/", hall.appointment_cancel, name="hall_appointment_cancel"),
+    path("hall/appointments/<str:code>/check-in/", hall.appointment_check_in, name="hall_appointment_check_in"),
+    path("hall/queue/", hall.queue_page, name="hall_queue"),
+    path("hall/queue/<int:ticket_id>/", hall.ticket_page, name="hall_ticket"),
+    path("hall/numbers/", hall.numbers_page, name="hall_numbers"),
+    path("hall/numbers/export/", hall.numbers_export, name="hall_numbers_export"),
 ]

@@ -1,7 +1,7 @@
 from django.urls import path
 from django.views.generic import RedirectView
 
-from govhall.portal import views
+from govhall.portal import appointments, rating, views
 
 app_name = "portal"
 
@@ -18,4 +18,10 @@ urlpatterns = [
     path("guides/<str:code>/", views.guide, name="guide"),
     path("guides/<str:code>/v<int:number>/", views.guide, name="guide_version"),
     path("verify/<str:token>/", views.verify_notice, name="verify"),
+    path("appointments/", appointments.categories, name="appointments"),
+    path("appointments/cancel/", appointments.cancel, name="appointment_cancel"),
+    path("appointments/booked/<str:token>/", appointments.booked, name="appointment_booked"),
+    path("appointments/<int:category_id>/", appointments.category_days, name="appointment_days"),
+    path("appointments/<int:category_id>/slots/<int:slot_id>/", appointments.book, name="appointment_book"),
+    path("rate/", rating.rate, name="rate"),
 ]
