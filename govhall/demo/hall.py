@@ -14,7 +14,8 @@ from govhall.core.actors import Actor, system_actor
 from govhall.core.workdays import get_calendar
 from govhall.org.models import Center, Role, StaffProfile, Window
 from govhall.queueing import services
-from govhall.queueing.models import Category, HallSettings, Priority, Source, Ticket
+from govhall.queueing.models import Category, Device, DeviceKind, HallSettings, Priority, Source, Ticket
+from govhall.queueing.services import hash_device_token
 
 # series, name, window numbers of the county center (govhall/demo/data/people.py), minutes per visit
 CATEGORIES = [
@@ -52,7 +53,7 @@ def load_hall(*, center_code: str = "QC", days: int = 5, now: datetime.datetime 
     center = Center.objects.filter(code=center_code).first()
     if center is None:
         return {}
-    made = {"categories": 0, "slots": 0, "tickets": 0}
+    made = {"categories": 0, "slots": 0, "tickets": 0, "devices": 0}
     windows = {w.number: w for w in Window.objects.filter(center=center)}
     with transaction.atomic():
         if not HallSettings.objects.filter(center=center).exists():  # a second load changes nothing
@@ -92,8 +93,27 @@ def load_hall(*, center_code: str = "QC", days: int = 5, now: datetime.datetime 
             made["slots"] += len(
                 services.open_slots(category=category, days=upcoming, times=SLOT_TIMES, capacity=4, actor=actor)
             )
+        made["devices"] = _devices(center, windows, actor)
     if calendar.is_workday(today) and not Ticket.objects.filter(center=center, day=today).exists():
         made["tickets"] = _morning(center, categories, windows, now)
+    return made
+
+
+# Fixed, public tokens: a demo's kiosk and tablet must be set up again after a second `make demo`. A real
+# center issues its devices at /manage/hall/, where each token is random and shown once.
+DEMO_DEVICES = [
+    (DeviceKind.KIOSK, "演示自助终端", None, "demo-kiosk-qingchuan"),
+    (DeviceKind.EVALUATOR, "01号窗口评价器", "01", "demo-evaluator-qingchuan-01"),
+]
+
+
+def _devices(center: Center, windows: dict[str, Window], actor: Actor) -> int:
+    made = 0
+    for kind, name, window_number, token in DEMO_DEVICES:
+        if not Device.objects.filter(token_hash=hash_device_token(token)).exists():
+            window = windows.get(window_number) if window_number else None
+            services.issue_device(center=center, kind=kind, name=name, actor=actor, window=window, token=token)
+            made += 1
     return made
 
 

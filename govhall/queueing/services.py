@@ -238,16 +238,17 @@ def hash_device_token(raw: str) -> str:
 
 @transaction.atomic
 def issue_device(
-    *, center: Center, kind: str, name: str, actor: Actor, window: Window | None = None
+    *, center: Center, kind: str, name: str, actor: Actor, window: Window | None = None, token: str | None = None
 ) -> tuple[Device, str]:
-    """A new device and its raw token (returned here only; stored as a hash)."""
+    """A new device and its raw token (returned here only; stored as a hash). ``token`` fixes the token
+    instead of drawing one: only for the demo county, whose setup links must survive a second `make demo`."""
     if kind not in DeviceKind.values:
         raise DomainError(_("终端类型无效"), code="invalid_choice", field="kind")
     if kind == DeviceKind.EVALUATOR and window is None:
         raise DomainError(_("评价器必须绑定窗口"), code="queue.window_required", field="window")
     if window is not None and window.center_id != center.pk:
         raise DomainError(_("窗口不属于本中心"), code="queue.other_center", field="window")
-    raw = "dev_" + secrets.token_urlsafe(32)
+    raw = token or "dev_" + secrets.token_urlsafe(32)
     device = Device.objects.create(
         center=center, window=window, kind=kind, name=name.strip()[:60] or kind, token_hash=hash_device_token(raw)
     )

@@ -8,9 +8,11 @@ from django.core.management.base import BaseCommand, CommandParser
 
 from govhall.cases.models import Case
 from govhall.catalog.models import ServiceItem
+from govhall.demo.hall import DEMO_DEVICES
 from govhall.demo.history import HISTORY_CASES
 from govhall.demo.loader import DEMO_PASSWORD, LOGIN_ROLES, load_demo
 from govhall.org.models import Department, Window
+from govhall.queueing.models import DeviceKind
 
 
 class Command(BaseCommand):
@@ -42,4 +44,11 @@ class Command(BaseCommand):
         self.stdout.write("演示账号 Demo logins  (http://127.0.0.1:8000/manage/login/)")
         for username, role in LOGIN_ROLES:
             self.stdout.write(f"  {username:<11} / {DEMO_PASSWORD}   {role}")
-        self.stdout.write("  办事指南 Public guides: http://127.0.0.1:8000/")
+        self.stdout.write("  办事指南 Public guides: http://127.0.0.1:8000/   网上预约 appointments: /appointments/")
+        self.stdout.write("")
+        self.stdout.write("大厅设备 Hall devices (open each in its own browser window)")
+        self.stdout.write("  大屏 display board:       http://127.0.0.1:8000/hall/board/QC/")
+        for kind, name, _window, token in DEMO_DEVICES:
+            label = "自助终端 kiosk:          " if kind == DeviceKind.KIOSK else "评价器 evaluation tablet:"
+            self.stdout.write(f"  {label} http://127.0.0.1:8000/hall/setup/#{token}   ({name})")
+        self.stdout.write("  叫号 window console:      http://127.0.0.1:8000/manage/hall/console/  (clerk, window 01)")

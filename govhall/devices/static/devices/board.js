@@ -73,10 +73,14 @@
     latest.querySelector("[data-role=number]").textContent = newest ? newest.number : "——";
     latest.querySelector("[data-role=window]").textContent = newest
       ? fmt(text.window, { window: windowLabel(newest.window_number) }) : "";
+    latest.classList.toggle("is-empty", !newest);
 
     var lines = document.getElementById("board-categories");
     lines.textContent = "";
-    (data.categories || []).filter(categoryShown).forEach(function (line) {
+    var shown = (data.categories || []).filter(categoryShown);
+    // Every category must stay on screen: the rows shrink (board.css, --rows) when a hall has many.
+    lines.parentNode.style.setProperty("--rows", Math.max(shown.length, 1));
+    shown.forEach(function (line) {
       var tr = el("tr");
       var name = el("td", "cat-name");
       name.appendChild(el("span", "cat-series", line.series));
