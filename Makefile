@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: demo test lint types migrations-check pytest bench install install-dev browser serve clean
+.PHONY: demo test lint types migrations-check pytest bench install install-dev install-bench browser serve clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -21,8 +21,14 @@ $(VENV)/.installed-dev: pyproject.toml | $(BIN)/activate
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $@ $(VENV)/.installed
 
+# The engines the benchmarks compare govhall against (SpiffWorkflow, django-viewflow): `make bench` only.
+$(VENV)/.installed-bench: pyproject.toml | $(BIN)/activate
+	$(BIN)/pip install --quiet -e '.[dev,bench]'
+	touch $@ $(VENV)/.installed-dev $(VENV)/.installed
+
 install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev
+install-bench: $(VENV)/.installed-bench
 
 demo: install
 	$(PY) manage.py migrate --noinput -v0
@@ -51,7 +57,7 @@ pytest: install-dev browser
 
 test: lint types migrations-check pytest
 
-bench: install-dev
+bench: install-bench
 	$(PY) manage.py migrate --noinput -v0
 	$(PY) bench/run.py
 
