@@ -48,6 +48,18 @@ def require_role(user: Any, *roles: str, request: Any = None) -> Actor:
     raise AccessDenied(f"需要以下角色之一：{wanted}", code="role_required")
 
 
+def window_ids(user: Any) -> frozenset[int]:
+    """The windows a staff member sits at (kept with the profile, like his roles)."""
+    profile = staff_of(user)
+    if profile is None:
+        return frozenset()
+    cached: frozenset[int] | None = getattr(profile, "_window_ids", None)
+    if cached is None:
+        cached = frozenset(profile.windows.values_list("pk", flat=True))
+        profile._window_ids = cached  # type: ignore[attr-defined]
+    return cached
+
+
 def department_scope(user: Any) -> set[int] | None:
     """Department ids the user acts for; None means every department of the center (manager, supervisor).
 

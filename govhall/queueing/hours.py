@@ -7,6 +7,7 @@ import datetime
 from django.utils import timezone
 
 from govhall.core.workdays import get_calendar
+from govhall.org.models import Center
 from govhall.queueing.models import HallSettings
 
 
@@ -14,6 +15,14 @@ def settings_for(center_id: int) -> HallSettings:
     """The center's settings, or the defaults (unsaved) when none were kept."""
     found = HallSettings.objects.filter(center_id=center_id).first()
     return found if found is not None else HallSettings(center_id=center_id)
+
+
+def settings_of(center: Center) -> HallSettings:
+    """Like settings_for, from a center whose ``hall_settings`` were selected with it (no query)."""
+    try:
+        return center.hall_settings
+    except HallSettings.DoesNotExist:
+        return HallSettings(center_id=center.pk)
 
 
 def is_service_time(hall: HallSettings, at: datetime.datetime) -> bool:

@@ -24,8 +24,8 @@ from govhall.core.actors import Actor
 from govhall.core.errors import AccessDenied, Conflict, DomainError, NotFound
 from govhall.core.identity import check_resident_id
 from govhall.core.workdays import get_calendar
-from govhall.org.access import staff_of
-from govhall.org.models import Center, Role, StaffProfile, Window
+from govhall.org.access import staff_of, window_ids
+from govhall.org.models import Center, Role, Window
 from govhall.queueing import estimates, hours, priority
 from govhall.queueing.estimates import Estimate
 from govhall.queueing.models import (
@@ -79,10 +79,8 @@ def check_window_actor(actor: Actor, window: Window) -> None:
         profile = staff_of(actor.user)
         if profile is not None and profile.center_id == window.center_id:
             return
-    elif actor.role == Role.WINDOW_CLERK:
-        mine = StaffProfile.windows.through.objects.filter(staffprofile__user=actor.user, window_id=window.pk)
-        if mine.exists():
-            return
+    elif actor.role == Role.WINDOW_CLERK and window.pk in window_ids(actor.user):
+        return
     raise AccessDenied(_("您不是该窗口的工作人员"), code="queue.window_not_yours")
 
 
@@ -130,8 +128,10 @@ def _record(actor: Actor, action: str, ticket: Ticket, before: str, **changes: A
     )
 
 
-def _desk(window: Window, *, lock: bool) -> Desk:
+def _desk(window: Window, *, lock: bool, with_settings: bool = False) -> Desk:
     desks = Desk.objects.select_for_update(of=("self",)) if lock else Desk.objects.all()
+    if with_settings:  # the center's hall settings in the same query (of=self: only the desk row is locked)
+        desks = desks.select_related("window__center__hall_settings")
     desk = desks.filter(window_id=window.pk).first()
     if desk is None:
         try:
@@ -403,10 +403,10 @@ def call_next(*, window: Window, actor: Actor, now: datetime.datetime | None = N
     check_window_actor(actor, window)
     with transaction.atomic():
         # The desk row lock orders two presses at one window; other windows never wait on it.
-        desk = _desk(window, lock=True)
+        desk = _desk(window, lock=True, with_settings=True)
         if desk.current_id is not None:
             raise Conflict(_("本窗口还有已呼叫或办理中的号"), code="queue.window_busy")
-        hall = hours.settings_for(window.center_id)
+        hall = hours.settings_of(desk.window.center)
         served = Category.windows.through.objects.filter(window_id=window.pk).values("category_id")
         candidates = Ticket.objects.filter(
             Q(category_id__in=Subquery(served), target_window__isnull=True) | Q(target_window_id=window.pk),
