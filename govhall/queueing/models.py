@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from govhall.catalog.models import ServiceItem
 from govhall.org.models import Center, Window
@@ -105,7 +106,7 @@ class TicketStatus(models.TextChoices):
     WAITING = "waiting", _("等候中")
     CALLED = "called", _("已呼叫")
     SERVING = "serving", _("办理中")
-    HELD = "held", _("暂停")
+    HELD = "held", pgettext_lazy("ticket status", "暂停")
     MISSED = "missed", _("过号")
     FINISHED = "finished", _("已办结")
     CANCELLED = "cancelled", _("已取消")

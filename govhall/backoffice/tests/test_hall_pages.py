@@ -471,6 +471,8 @@ def test_a_device_token_is_shown_once(client, hall, manager):
     page = response.content.decode()
     token = page.split('id="device-token">')[1].split("<")[0]
     assert token.startswith("dev_") and services.hash_device_token(token) == device.token_hash
+    # The setup link carries the token in the fragment, which the device page reads (never the query string).
+    assert f"/hall/setup/#{token}</code>" in page
     assert token not in client.get(reverse("backoffice:hall_settings")).content.decode()
     assert _audits("queueing.device.issued") == 1
 

@@ -433,7 +433,9 @@ def _setup_url(request: HttpRequest, raw: str) -> str | None:
         path = reverse("devices:setup")
     except NoReverseMatch:
         return None
-    return request.build_absolute_uri(f"{path}?{urlencode({'token': raw})}")
+    # The token goes in the fragment: the browser never sends it, so it stays out of access logs
+    # (govhall/devices setup.js posts it once and clears the address bar).
+    return request.build_absolute_uri(path) + "#" + raw
 
 
 def _upcoming_slots(center: Center) -> list[dict[str, Any]]:
