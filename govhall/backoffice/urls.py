@@ -58,6 +58,7 @@ urlpatterns = [
     path("hall/categories/new/", hall.category_new, name="hall_category_new"),
     path("hall/categories/<int:category_id>/", hall.category_edit, name="hall_category"),
     path("hall/devices/", hall.device_issue, name="hall_device_issue"),
+    path("hall/devices/<int:device_id>/deactivate/", hall.device_deactivate, name="hall_device_deactivate"),
     path("hall/slots/", hall.slots_open, name="hall_slots_open"),
     path("hall/console/", hall.console_index, name="hall_console"),
     path("hall/console/<int:window_id>/", hall.console, name="hall_console_window"),

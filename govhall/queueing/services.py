@@ -256,6 +256,19 @@ def issue_device(
     return device, raw
 
 
+@transaction.atomic
+def deactivate_device(*, device: Device, actor: Actor) -> Device:
+    """停用: a lost, replaced or compromised device; its token (and any copy of its setup link) stops working."""
+    # Row lock: two managers pressing at once write one audit entry, not two.
+    device = Device.objects.select_for_update(of=("self",)).get(pk=device.pk)
+    if not device.active:
+        raise Conflict(_("该终端已停用"), code="queue.device_inactive")
+    device.active = False
+    device.save(update_fields=["active"])
+    audit.record(actor=actor, action="queueing.device.deactivated", obj=device, changes={"active": [True, False]})
+    return device
+
+
 def device_actor(device: Device, client_ip: str | None = None) -> Actor:
     return Actor(user=None, role=f"{device.kind}:{device.pk}", client_ip=client_ip)
 

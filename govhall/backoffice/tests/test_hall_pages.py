@@ -18,6 +18,7 @@ from govhall.core.models import AuditEntry
 from govhall.core.workdays import get_calendar
 from govhall.org.models import Role
 from govhall.queueing import hours, services
+from govhall.queueing.access import device_for_token
 from govhall.queueing.models import (
     Appointment,
     AppointmentSlot,
@@ -793,3 +794,24 @@ def test_a_bad_export_range_goes_back_with_a_message(client, hall, manager):
         reverse("backoffice:hall_numbers_export"), {"date_from": "2026-03-10", "date_to": "2026-03-01"}, follow=True
     )
     assert "日期范围无效，未导出" in response.content.decode()
+
+
+def test_a_manager_deactivates_a_device_and_its_token_stops_working(client, hall, manager, supervisor):
+    device, raw = services.issue_device(
+        center=hall.center, kind="kiosk", name="东门取号机", actor=Actor(user=manager, role=Role.CENTER_MANAGER)
+    )
+    url = reverse("backoffice:hall_device_deactivate", args=[device.pk])
+    client.force_login(supervisor)
+    assert client.post(url).status_code == 403  # a supervisor reads the hall pages, he does not change them
+    client.force_login(manager)
+    response = client.post(url, follow=True)
+    assert "已停用终端：东门取号机" in response.content.decode()
+    device.refresh_from_db()
+    assert not device.active and _audits("queueing.device.deactivated") == 1
+    assert device_for_token(raw) is None
+    client.logout()
+    client.cookies["govhall_device"] = raw
+    assert client.get(reverse("devices:kiosk")).status_code == 403
+    client.force_login(manager)
+    again = client.post(url, follow=True).content.decode()
+    assert "该终端已停用" in again and _audits("queueing.device.deactivated") == 1

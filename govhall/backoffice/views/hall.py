@@ -596,6 +596,22 @@ def device_issue(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 @staff_page
+def device_deactivate(request: HttpRequest, device_id: int) -> HttpResponse:
+    center, actor = require_org_manager(request.user, request)
+    device = Device.objects.filter(center=center, pk=device_id).first()
+    if device is None:  # another center's device is "not found", not "refused"
+        raise NotFound(_("终端不存在"), code="queue.device_not_found")
+    try:
+        services.deactivate_device(device=device, actor=actor)
+    except DomainError as failed:
+        messages.error(request, failed.message)
+    else:
+        messages.success(request, _("已停用终端：%(name)s") % {"name": device.name})
+    return redirect(reverse("backoffice:hall_settings") + "#devices")
+
+
+@require_POST
+@staff_page
 def slots_open(request: HttpRequest) -> HttpResponse:
     center, actor = require_org_manager(request.user, request)
     form = SlotsForm(request.POST, categories=Category.objects.filter(center=center, active=True))
