@@ -1,14 +1,13 @@
 """Races on PostgreSQL (SQLite serialises every writer, so there is nothing to race there)."""
 
-import threading
-
 import pytest
-from django.db import connection, connections
+from django.db import connection
 
 from govhall.cases import services
 from govhall.cases.models import Case, CaseEvent, Status
 from govhall.cases.tests.conftest import intake_for
 from govhall.core.errors import DomainError
+from govhall.testing.concurrency import run_parallel
 
 pytestmark = [
     pytest.mark.skipif(connection.vendor != "postgresql", reason="needs real concurrent transactions"),
@@ -16,29 +15,8 @@ pytestmark = [
 ]
 
 
-def _run_parallel(count: int, work) -> list[object]:
-    barrier = threading.Barrier(count)
-    results: list[object] = [None] * count
-
-    def run(i: int) -> None:
-        barrier.wait()
-        try:
-            results[i] = work(i)
-        except DomainError as exc:
-            results[i] = exc
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run, args=(i,)) for i in range(count)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(30)
-    return results
-
-
 def test_twenty_concurrent_accepts_of_one_case_give_exactly_one_success(submitted, clerk_actor):
-    results = _run_parallel(20, lambda i: services.accept_case(case=submitted, actor=clerk_actor))
+    results = run_parallel(20, lambda i: services.accept_case(case=submitted, actor=clerk_actor))
     accepted = [r for r in results if isinstance(r, Case)]
     refused = [r for r in results if isinstance(r, DomainError)]
     assert len(accepted) == 1 and len(refused) == 19
@@ -49,7 +27,7 @@ def test_twenty_concurrent_accepts_of_one_case_give_exactly_one_success(submitte
 
 
 def test_fifty_concurrent_intakes_get_fifty_distinct_gapless_receipt_numbers(food_item, center, clerk_actor):
-    results = _run_parallel(50, lambda i: services.submit_case(intake=intake_for(food_item, center), actor=clerk_actor))
+    results = run_parallel(50, lambda i: services.submit_case(intake=intake_for(food_item, center), actor=clerk_actor))
     assert all(isinstance(r, Case) for r in results)
     numbers = sorted(Case.objects.values_list("receipt_number", flat=True))
     assert len(set(numbers)) == 50

@@ -1,9 +1,7 @@
 """Races on PostgreSQL (SQLite serialises every writer, so there is nothing to race there)."""
 
-import threading
-
 import pytest
-from django.db import connection, connections
+from django.db import connection
 
 from govhall.core.actors import Actor
 from govhall.core.errors import DomainError
@@ -11,6 +9,7 @@ from govhall.org.models import Role
 from govhall.queueing import services
 from govhall.queueing.models import Ticket, TicketStatus
 from govhall.queueing.tests.builders import KIOSK
+from govhall.testing.concurrency import run_parallel
 from govhall.testing.factories import WindowFactory, make_staff
 
 pytestmark = [
@@ -19,29 +18,8 @@ pytestmark = [
 ]
 
 
-def _run_parallel(count: int, work) -> list[object]:
-    barrier = threading.Barrier(count)
-    results: list[object] = [None] * count
-
-    def run(i: int) -> None:
-        barrier.wait()
-        try:
-            results[i] = work(i)
-        except DomainError as exc:
-            results[i] = exc
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run, args=(i,)) for i in range(count)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(60)
-    return results
-
-
 def test_forty_kiosks_taking_tickets_at_once_get_distinct_gapless_numbers(hall):
-    results = _run_parallel(40, lambda i: services.take_ticket(category=hall.a, actor=KIOSK, now=hall.at(1)).ticket)
+    results = run_parallel(40, lambda i: services.take_ticket(category=hall.a, actor=KIOSK, now=hall.at(1)).ticket)
     assert all(isinstance(r, Ticket) for r in results), results
     numbers = sorted(Ticket.objects.values_list("seq", flat=True))
     assert numbers == list(range(1, 41))
@@ -63,7 +41,7 @@ def test_windows_calling_at_the_same_moment_never_get_the_same_ticket(hall):
         )
     for i in range(15):
         hall.take(minutes=i / 60)
-    results = _run_parallel(20, lambda i: services.call_next(window=windows[i], actor=actors[i], now=hall.at(5)))
+    results = run_parallel(20, lambda i: services.call_next(window=windows[i], actor=actors[i], now=hall.at(5)))
     called = [r for r in results if isinstance(r, Ticket)]
     refused = [r for r in results if isinstance(r, DomainError)]
     assert len(called) == 15 and len({t.pk for t in called}) == 15
