@@ -88,7 +88,7 @@ def check_window_actor(actor: Actor, window: Window) -> None:
 def _open_period(
     ticket: Ticket, state: str, now: datetime.datetime, window: Window | None, actor: Actor, *, recall: bool = False
 ) -> None:
-    TicketPeriod.objects.filter(ticket_id=ticket.pk, ended_at__isnull=True).update(ended_at=now)
+    _close_period(ticket, now)
     TicketPeriod.objects.create(
         ticket_id=ticket.pk,
         center_id=ticket.center_id,
@@ -116,6 +116,14 @@ def _lock_ticket(ticket: Ticket) -> Ticket:
 def _at_window(ticket: Ticket, window: Window) -> None:
     if ticket.window_id != window.pk:
         raise Conflict(_("该号不在本窗口办理"), code="queue.ticket_not_at_window")
+
+
+def _ticket_at(ticket: Ticket, window: Window, actor: Actor) -> Ticket:
+    """The ticket, locked, for an action at ``window`` by its clerk (or a manager)."""
+    check_window_actor(actor, window)
+    locked = _lock_ticket(ticket)
+    _at_window(locked, window)
+    return locked
 
 
 def _record(actor: Actor, action: str, ticket: Ticket, before: str, **changes: Any) -> None:
@@ -451,9 +459,7 @@ def call_next(*, window: Window, actor: Actor, now: datetime.datetime | None = N
 @transaction.atomic
 def recall(*, ticket: Ticket, window: Window, actor: Actor, now: datetime.datetime | None = None) -> Ticket:
     now = _now(now)
-    check_window_actor(actor, window)
-    ticket = _lock_ticket(ticket)
-    _at_window(ticket, window)
+    ticket = _ticket_at(ticket, window, actor)
     before = ticket.status
     ticket.status = move_for(before, "recall")
     limit = hours.settings_for(ticket.center_id).max_calls
@@ -470,9 +476,7 @@ def recall(*, ticket: Ticket, window: Window, actor: Actor, now: datetime.dateti
 def skip(*, ticket: Ticket, window: Window, actor: Actor, now: datetime.datetime | None = None) -> Ticket:
     """The called visitor did not come: back to the queue at the old place, or 过号 after N calls."""
     now = _now(now)
-    check_window_actor(actor, window)
-    ticket = _lock_ticket(ticket)
-    _at_window(ticket, window)
+    ticket = _ticket_at(ticket, window, actor)
     before = ticket.status
     limit = hours.settings_for(ticket.center_id).max_calls
     action = "miss" if ticket.call_count >= limit else "skip"
@@ -509,9 +513,7 @@ def requeue(*, ticket: Ticket, actor: Actor, now: datetime.datetime | None = Non
 @transaction.atomic
 def start_serving(*, ticket: Ticket, window: Window, actor: Actor, now: datetime.datetime | None = None) -> Ticket:
     now = _now(now)
-    check_window_actor(actor, window)
-    ticket = _lock_ticket(ticket)
-    _at_window(ticket, window)
+    ticket = _ticket_at(ticket, window, actor)
     before = ticket.status
     ticket.status = move_for(before, "start")
     ticket.clerk_id = actor.user_id or ticket.clerk_id
@@ -527,9 +529,7 @@ def hold(
 ) -> Ticket:
     """The visitor steps away (a missing copy, a signature): the window may call the next one meanwhile."""
     now = _now(now)
-    check_window_actor(actor, window)
-    ticket = _lock_ticket(ticket)
-    _at_window(ticket, window)
+    ticket = _ticket_at(ticket, window, actor)
     before = ticket.status
     ticket.status = move_for(before, "hold")
     ticket.save(update_fields=["status"])
@@ -626,9 +626,7 @@ def finish(
 ) -> Ticket:
     """The visit ends; it is linked to the case(s) it produced and feeds the category's service estimate."""
     now = _now(now)
-    check_window_actor(actor, window)
-    ticket = _lock_ticket(ticket)
-    _at_window(ticket, window)
+    ticket = _ticket_at(ticket, window, actor)
     _check_cases(ticket, cases)
     before = ticket.status
     ticket.status = move_for(before, "finish")

@@ -79,7 +79,7 @@ def _identity_check(id_kind: str, number: str) -> IdentityCheck:
     return IdentityCheck("ok", _("该证件类型不做校验，请核对原件"))
 
 
-def _identity_context(user: Any, data: Any) -> dict[str, Any]:
+def identity_context(user: Any, data: Any) -> dict[str, Any]:
     id_kind, number = data.get("applicant_id_kind", ""), data.get("applicant_id_number", "")
     return {
         "check": _identity_check(id_kind, number),
@@ -107,7 +107,7 @@ def _intake_page(
             "form": form,
             "version": version,
             "checklist": _checklist(version, data),
-            "identity": _identity_context(request.user, data),
+            "identity": identity_context(request.user, data),
             "states": CaseMaterial.State,
         },
         status=status,
@@ -217,7 +217,7 @@ def _decide_intake(case: Case, form: IntakeForm, version: ItemVersion, states: d
 def intake_identity(request: HttpRequest) -> HttpResponse:
     """HTMX: the ID number checked as typed, and earlier applicants with that number (masked)."""
     _intake_actor(request)
-    return render(request, "backoffice/case_identity.html", {"identity": _identity_context(request.user, request.POST)})
+    return render(request, "backoffice/case_identity.html", {"identity": identity_context(request.user, request.POST)})
 
 
 @staff_page

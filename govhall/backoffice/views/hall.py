@@ -36,7 +36,7 @@ from govhall.backoffice.hall_forms import (
     PhoneBookingForm,
     SlotsForm,
 )
-from govhall.backoffice.views.cases import _identity_context
+from govhall.backoffice.views.cases import identity_context
 from govhall.cases.access import access_case
 from govhall.cases.models import Case, CaseMaterial
 from govhall.catalog.models import ServiceItem
@@ -405,7 +405,7 @@ def console_intake(request: HttpRequest, window_id: int, ticket_id: int) -> Http
             "form": IntakeForm(initial={k: v for k, v in initial.items() if v}),
             "version": None,
             "checklist": [],
-            "identity": _identity_context(request.user, identity),
+            "identity": identity_context(request.user, identity),
             "states": CaseMaterial.State,
         },
     )
