@@ -84,7 +84,14 @@ DATABASES = {
         conn_max_age=int(os.environ.get("GOVHALL_CONN_MAX_AGE", "60")),
     )
 }
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and os.environ.get(
+    "GOVHALL_DB_SERVER_SIDE_BINDING", "1"
+) not in ("0", "false", ""):
+    # Server-side binding: psycopg prepares a statement the connection runs again and again (the case lock, the
+    # audit insert), so PostgreSQL plans it once per connection instead of on every call. Off with "0" (e.g.
+    # behind a pgbouncer in transaction mode, where a prepared statement does not survive the transaction).
+    DATABASES["default"].setdefault("OPTIONS", {})["server_side_binding"] = True
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL and a busy timeout let the demo server and a management command share the file.
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {"timeout": 20, "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"}

@@ -7,11 +7,11 @@ from typing import Any
 from django.http import HttpRequest
 from ninja.security import HttpBearer, django_auth
 
-from govhall.accounts.models import User
-from govhall.accounts.tokens import user_for_token
+from govhall.accounts.models import ApiToken, User
+from govhall.accounts.tokens import token_for
 from govhall.core.actors import Actor, client_ip
 from govhall.core.errors import AccessDenied
-from govhall.org.access import ROLE_LABELS, roles_of
+from govhall.org.access import ROLE_LABELS, keep_staff, roles_of, with_staff
 from govhall.org.models import Role
 
 ROLE_HEADER = "X-Govhall-Role"
@@ -27,10 +27,14 @@ ROLE_ORDER = (
 
 class TokenAuth(HttpBearer):
     def authenticate(self, request: HttpRequest, token: str) -> User | None:
-        user = user_for_token(token)
-        if user is not None:
-            request.user = user
-        return user
+        # The token, its user and his staff roles in one statement, read afresh: a revocation or a role taken
+        # away applies to the very next request, in every worker.
+        found = token_for(token, with_staff(ApiToken.objects.all(), "user"))
+        if found is None:
+            return None
+        keep_staff(found.user, found)
+        request.user = found.user
+        return found.user
 
 
 api_auth: list[Any] = [TokenAuth(), django_auth]

@@ -9,6 +9,7 @@ import json
 from typing import Any
 
 from django.db import transaction
+from django.db.models import ForeignKey
 from django.http import HttpRequest
 from ninja import Header, Path, Query, Router
 from ninja import Status as Reply
@@ -71,7 +72,22 @@ def _case_and_actor(request: HttpRequest, receipt_number: str, *roles: str) -> t
     return access_case(request.user, receipt_number), acting(request, *roles)
 
 
-def _summary(case: Case) -> dict[str, Any]:
+# A case's item, version, department and center, as its access read loaded them, answer for the row the service
+# locked and returned (it joins only what it needs); the ids are compared, so nothing stale can be shown.
+_KEPT: list[ForeignKey[Any, Any]] = [
+    Case.item.field,
+    Case.item_version.field,
+    Case.deciding_department.field,
+    Case.receiving_center.field,
+]
+
+
+def _summary(case: Case, loaded: Case | None = None) -> dict[str, Any]:
+    if loaded is not None and loaded.pk == case.pk:
+        for field in _KEPT:
+            same = getattr(case, field.attname) == getattr(loaded, field.attname)
+            if same and not field.is_cached(case) and field.is_cached(loaded):
+                field.set_cached_value(case, field.get_cached_value(loaded))
     return summary_of(case)
 
 
@@ -166,7 +182,7 @@ def _revealed_applicant(case: Case, actor: Actor) -> dict[str, Any]:
 @router.post("/cases/{receipt_number}/accept", response=CASE, summary="受理")
 def accept(request: HttpRequest, payload: RevisionIn = NO_BODY, receipt_number: str = RECEIPT) -> dict[str, Any]:
     case, actor = _case_and_actor(request, receipt_number, CLERK, CHIEF)
-    return _summary(services.accept_case(case=case, actor=actor, expected_revision=payload.expected_revision))
+    return _summary(services.accept_case(case=case, actor=actor, expected_revision=payload.expected_revision), case)
 
 
 @router.post("/cases/{receipt_number}/request-supplement", response=CASE, summary="一次性告知补正")
@@ -179,7 +195,8 @@ def request_supplement(request: HttpRequest, payload: SupplementIn, receipt_numb
             note=payload.note,
             actor=actor,
             expected_revision=payload.expected_revision,
-        )
+        ),
+        case,
     )
 
 
@@ -187,7 +204,10 @@ def request_supplement(request: HttpRequest, payload: SupplementIn, receipt_numb
 def refuse(request: HttpRequest, payload: ReasonIn, receipt_number: str = RECEIPT) -> dict[str, Any]:
     case, actor = _case_and_actor(request, receipt_number, CLERK, CHIEF)
     return _summary(
-        services.refuse_case(case=case, reason=payload.reason, actor=actor, expected_revision=payload.expected_revision)
+        services.refuse_case(
+            case=case, reason=payload.reason, actor=actor, expected_revision=payload.expected_revision
+        ),
+        case,
     )
 
 
@@ -202,14 +222,15 @@ def suspend(request: HttpRequest, payload: SuspendIn, receipt_number: str = RECE
             reason=payload.reason,
             actor=actor,
             expected_revision=payload.expected_revision,
-        )
+        ),
+        case,
     )
 
 
 @router.post("/cases/{receipt_number}/resume", response=CASE, summary="特别程序结束，恢复计时")
 def resume(request: HttpRequest, payload: RevisionIn = NO_BODY, receipt_number: str = RECEIPT) -> dict[str, Any]:
     case, actor = _case_and_actor(request, receipt_number, APPROVER, CHIEF)
-    return _summary(services.resume_case(case=case, actor=actor, expected_revision=payload.expected_revision))
+    return _summary(services.resume_case(case=case, actor=actor, expected_revision=payload.expected_revision), case)
 
 
 @router.post("/cases/{receipt_number}/extend", response=CASE, summary="延长办理期限")
@@ -222,7 +243,8 @@ def extend(request: HttpRequest, payload: ExtendIn, receipt_number: str = RECEIP
             reason=payload.reason,
             actor=actor,
             expected_revision=payload.expected_revision,
-        )
+        ),
+        case,
     )
 
 
@@ -237,7 +259,8 @@ def decide(request: HttpRequest, payload: DecideIn, receipt_number: str = RECEIP
             reason=payload.reason,
             actor=actor,
             expected_revision=payload.expected_revision,
-        )
+        ),
+        case,
     )
 
 
@@ -245,7 +268,8 @@ def decide(request: HttpRequest, payload: DecideIn, receipt_number: str = RECEIP
 def certify(request: HttpRequest, payload: NoteIn = NO_NOTE, receipt_number: str = RECEIPT) -> dict[str, Any]:
     case, actor = _case_and_actor(request, receipt_number, CLERK, CHIEF)
     return _summary(
-        services.certify_case(case=case, actor=actor, note=payload.note, expected_revision=payload.expected_revision)
+        services.certify_case(case=case, actor=actor, note=payload.note, expected_revision=payload.expected_revision),
+        case,
     )
 
 
@@ -253,7 +277,8 @@ def certify(request: HttpRequest, payload: NoteIn = NO_NOTE, receipt_number: str
 def deliver(request: HttpRequest, payload: NoteIn = NO_NOTE, receipt_number: str = RECEIPT) -> dict[str, Any]:
     case, actor = _case_and_actor(request, receipt_number, CLERK)
     return _summary(
-        services.deliver_case(case=case, actor=actor, note=payload.note, expected_revision=payload.expected_revision)
+        services.deliver_case(case=case, actor=actor, note=payload.note, expected_revision=payload.expected_revision),
+        case,
     )
 
 
@@ -261,7 +286,8 @@ def deliver(request: HttpRequest, payload: NoteIn = NO_NOTE, receipt_number: str
 def close(request: HttpRequest, payload: NoteIn = NO_NOTE, receipt_number: str = RECEIPT) -> dict[str, Any]:
     case, actor = _case_and_actor(request, receipt_number, CLERK, CHIEF)
     return _summary(
-        services.close_case(case=case, actor=actor, note=payload.note, expected_revision=payload.expected_revision)
+        services.close_case(case=case, actor=actor, note=payload.note, expected_revision=payload.expected_revision),
+        case,
     )
 
 
@@ -269,7 +295,8 @@ def close(request: HttpRequest, payload: NoteIn = NO_NOTE, receipt_number: str =
 def archive(request: HttpRequest, payload: NoteIn = NO_NOTE, receipt_number: str = RECEIPT) -> dict[str, Any]:
     case, actor = _case_and_actor(request, receipt_number, CLERK, MANAGER)
     return _summary(
-        services.archive_case(case=case, actor=actor, note=payload.note, expected_revision=payload.expected_revision)
+        services.archive_case(case=case, actor=actor, note=payload.note, expected_revision=payload.expected_revision),
+        case,
     )
 
 
@@ -277,7 +304,8 @@ def archive(request: HttpRequest, payload: NoteIn = NO_NOTE, receipt_number: str
 def withdraw(request: HttpRequest, payload: NoteIn = NO_NOTE, receipt_number: str = RECEIPT) -> dict[str, Any]:
     case, actor = _case_and_actor(request, receipt_number, CLERK)
     return _summary(
-        services.withdraw_case(case=case, actor=actor, note=payload.note, expected_revision=payload.expected_revision)
+        services.withdraw_case(case=case, actor=actor, note=payload.note, expected_revision=payload.expected_revision),
+        case,
     )
 
 

@@ -16,7 +16,7 @@ from django.utils import timezone
 from govhall.cases import services
 from govhall.cases.models import Case, CaseEvent, Status, Task
 from govhall.catalog.selectors import version_steps
-from govhall.core import audit, workdays
+from govhall.core import sqlbatch, workdays
 from govhall.core.actors import Actor
 from govhall.core.errors import Conflict, Problem, ValidationFailed
 from govhall.org.models import Department
@@ -57,8 +57,7 @@ def open_countersign(
     )
     names = [d.name for d in departments]
     case.revision += 1
-    case.save(update_fields=["revision", "updated_at"])
-    CaseEvent.objects.create(
+    event = CaseEvent(
         case=case,
         action="countersign_opened",
         from_status=case.status,
@@ -68,5 +67,11 @@ def open_countersign(
         at=timezone.now(),
         data={"step": step.name, "departments": names},
     )
-    audit.record(actor=actor, action="cases.case.countersign_opened", obj=case, changes={"departments": names})
+    services._audit_case(
+        case,
+        actor,
+        "cases.case.countersign_opened",
+        {"departments": names},
+        along=[sqlbatch.update(case, ("revision", "updated_at")), sqlbatch.insert(event)],
+    )
     return [*open_tasks, *added]

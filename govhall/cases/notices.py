@@ -46,7 +46,7 @@ from reportlab.platypus import (
 from govhall.cases import seals
 from govhall.cases.models import Case, CaseEvent, Notice, NoticeKind
 from govhall.cases.numbering import next_notice_number
-from govhall.core import audit
+from govhall.core import audit, sqlbatch
 from govhall.core.actors import Actor
 
 FONT = "STSong-Light"
@@ -121,7 +121,7 @@ def issue_notice(*, case: Case, kind: str, actor: Actor, context: Mapping[str, A
     if rendering_mode() == "inline":
         # The file is written before the row: a rollback leaves an unreferenced file, never a row without one.
         _attach_pdf(notice)
-    notice.save(force_insert=True)
+    sqlbatch.insert_returning_pk(notice)  # insert only: a notice is never rewritten
     audit.record(
         actor=actor,
         action="cases.notice.issued",
@@ -133,6 +133,7 @@ def issue_notice(*, case: Case, kind: str, actor: Actor, context: Mapping[str, A
             "sha256": notice.sha256,
             "file": notice.file.name or None,
         },
+        head=audit.NEW,  # the notice was created just now: its chain starts here
     )
     return notice
 

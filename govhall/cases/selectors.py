@@ -336,7 +336,8 @@ def intake_targets(
 ) -> tuple[ServiceItem, Center, Window | None]:
     """The item, center and window an application names; unknown ones are the caller's input error."""
     problems: list[Problem] = []
-    item = ServiceItem.objects.filter(code=item_code).first()
+    # The version and department come along: submit_case reads both.
+    item = ServiceItem.objects.select_related("current_version", "department").filter(code=item_code).first()
     if item is None:
         problems.append(Problem(f"事项「{item_code}」不存在", code="unknown_item", field="item_code"))
     center = Center.objects.filter(code=center_code).first()

@@ -11,14 +11,15 @@ import decimal
 import hashlib
 import hmac
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
-from django.db import connections, models, router, transaction
+from django.db import models, router, transaction
 from django.utils import timezone
 
+from govhall.core import sqlbatch
 from govhall.core.actors import Actor
 from govhall.core.errors import Conflict
 from govhall.core.models import AuditDigest, AuditEntry
@@ -80,6 +81,10 @@ def chain_name(obj: models.Model | tuple[str, Any]) -> tuple[str, str, str]:
     return f"{object_type}:{object_id}", object_type, object_id
 
 
+Head = tuple[int, str]  # (seq, hash) of a chain's last entry
+NEW: Head = (0, "")  # the head of a chain not yet begun: an object created in this transaction
+
+
 def record(
     *,
     actor: Actor,
@@ -87,15 +92,24 @@ def record(
     obj: models.Model | tuple[str, Any],
     changes: Mapping[str, Any] | None = None,
     object_repr: str | None = None,
+    head: Head | None = None,
+    along: Sequence[sqlbatch.Statement] = (),
 ) -> AuditEntry:
-    """Append one entry to ``obj``'s chain, inside the caller's transaction."""
+    """Append one entry to ``obj``'s chain, inside the caller's transaction.
+
+    ``head``: the chain's head as the caller read it (with the object's row lock, see ``head_sql``), to save
+    reading it again; a head that moved meanwhile only costs a retry. ``along``: writes of the same action sent
+    with the entry in one round trip (``govhall.core.sqlbatch``); they run once, whatever the retries."""
     chain, object_type, object_id = chain_name(obj)
     text = object_repr if object_repr is not None else (str(obj) if isinstance(obj, models.Model) else "")
+    pending = list(along)
     for _attempt in range(_RETRIES):
-        last = AuditEntry.objects.filter(chain=chain).order_by("-seq").values_list("seq", "hash").first()
+        if head is None:
+            last = AuditEntry.objects.filter(chain=chain).order_by("-seq").values_list("seq", "hash").first()
+            head = (last[0], last[1]) if last else NEW
         entry = AuditEntry(
             chain=chain,
-            seq=(last[0] + 1) if last else 1,
+            seq=head[0] + 1,
             action=action,
             object_type=object_type,
             object_id=object_id,
@@ -106,36 +120,45 @@ def record(
             client_ip=actor.client_ip,
             changes=jsonable(dict(changes or {})),
             created_at=timezone.now(),
-            prev_hash=last[1] if last else "",
+            prev_hash=head[1],
         )
         entry.hash = entry_hash(entry)
         # A concurrent writer on the same object takes the same seq; the unique constraint decides, and the
         # loser reads the new head and tries again. ON CONFLICT DO NOTHING instead of a savepoint: one round trip.
-        if _insert_unless_taken(entry):
+        if _insert_unless_taken(entry, pending):
             return entry
+        pending, head = [], None
     raise Conflict("审计日志写入冲突，请重试", code="audit_contention")
-    raise AssertionError("unreachable")
 
 
-def _insert_unless_taken(entry: AuditEntry) -> bool:
-    connection = connections[router.db_for_write(AuditEntry)]
-    meta = AuditEntry._meta
-    fields = [f for f in meta.concrete_fields if not f.primary_key]
-    quote = connection.ops.quote_name
-    sql = (
-        f"INSERT INTO {quote(meta.db_table)} ({', '.join(quote(f.column or f.attname) for f in fields)}) "
-        f"VALUES ({', '.join(['%s'] * len(fields))}) "
-        f"ON CONFLICT (chain, seq) DO NOTHING RETURNING {quote('id')}"
+def head_sql(chain_param: str = "%s") -> str:
+    """A scalar subquery for a chain's head as ``'seq:hash'`` (NULL for none), to read along with a locked row."""
+    return (
+        f"(SELECT {_q('seq')} || ':' || {_q('hash')} FROM {_q(AuditEntry._meta.db_table)} "
+        f"WHERE {_q('chain')} = {chain_param} ORDER BY {_q('seq')} DESC LIMIT 1)"
     )
-    params = [f.get_db_prep_save(getattr(entry, f.attname), connection) for f in fields]
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        row = cursor.fetchone()
-    if row is None:
+
+
+def parse_head(value: str | None) -> Head:
+    if not value:
+        return NEW
+    seq, _, digest = value.partition(":")
+    return int(seq), digest
+
+
+def _q(name: str) -> str:
+    return f'"{name}"'
+
+
+def _insert_unless_taken(entry: AuditEntry, along: Sequence[sqlbatch.Statement] = ()) -> bool:
+    using = router.db_for_write(AuditEntry)
+    own = sqlbatch.insert(entry, conflict="chain,seq", returning=True, using=using)
+    rows = sqlbatch.run([*along, own], using=using)
+    if not rows:
         return False
-    entry.pk = row[0]
+    entry.pk = rows[0][0]
     entry._state.adding = False
-    entry._state.db = connection.alias
+    entry._state.db = using
     return True
 
 

@@ -8,10 +8,12 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from govhall.accounts.models import ApiToken
-from govhall.accounts.tokens import hash_token
+from govhall.accounts.tokens import hash_token, issue_token
+from govhall.api.auth import TokenAuth
 from govhall.api.tests.conftest import ID_NUMBER, ApiClient, submit_body
 from govhall.cases.models import Case, CaseEvent, Status, Task
 from govhall.core.models import AuditEntry
+from govhall.org.access import roles_of, staff_of
 from govhall.org.models import Role
 
 pytestmark = pytest.mark.django_db
@@ -204,6 +206,53 @@ def test_a_revoked_or_wrong_token_is_401(client, as_clerk):
     ApiToken.objects.update(revoked=True)
     assert as_clerk.get("/cases").status_code == 401
     assert client.get("/api/v1/cases", headers={"Authorization": "Bearer gh_nonsense"}).status_code == 401
+
+
+def test_a_token_revoked_between_two_requests_is_refused_at_the_second(as_clerk, receipt):
+    assert as_clerk.get(f"/cases/{receipt}").status_code == 200
+    token = ApiToken.objects.get()
+    token.revoked = True
+    token.save()
+    response = as_clerk.get(f"/cases/{receipt}")
+    assert (response.status_code, response.json()["code"]) == (401, "not_authenticated")
+
+
+def test_a_role_taken_away_between_two_requests_no_longer_acts(as_clerk, clerk, receipt):
+    assert as_clerk.get(f"/cases/{receipt}").status_code == 200
+    clerk.staff.roles.filter(role=Role.WINDOW_CLERK).delete()
+    response = as_clerk.post(f"/cases/{receipt}/accept")
+    assert response.status_code == 403
+    assert Case.objects.get(receipt_number=receipt).status == Status.SUBMITTED
+
+
+def test_a_token_request_learns_its_user_and_every_role_in_one_statement(rf, chief, django_assert_num_queries):
+    raw = issue_token(user=chief, name="tests")[1]
+    TokenAuth().authenticate(rf.get("/"), raw)  # the first use also notes last_used
+    request = rf.get("/")
+    with django_assert_num_queries(1):
+        user = TokenAuth().authenticate(request, raw)
+        assert roles_of(user) == {Role.CHIEF_REPRESENTATIVE, Role.APPROVER}
+        assert staff_of(user).department.code == chief.staff.department.code
+    assert request.user == chief
+
+
+def test_a_token_of_a_user_without_staff_profile_authenticates_but_may_not_act(client, django_user_model):
+    someone = django_user_model.objects.create_user(username="someone", password="x")
+    as_someone = ApiClient(client, someone)
+    response = as_someone.get("/cases")
+    assert (response.status_code, response.json()["code"]) == (403, "staff_only")
+
+
+def test_an_action_answers_the_case_it_made_with_its_item_and_center_without_reading_them_again(
+    as_clerk, receipt, food_item, center, django_assert_max_num_queries
+):
+    with CaptureQueriesContext(connection) as queries:
+        answer = _accepted(as_clerk, receipt)
+    assert (answer["item_code"], answer["center_code"]) == (food_item.code, center.code)
+    assert answer["department_code"] == food_item.department.code and answer["status"] == Status.IN_REVIEW
+    # The access read joined them; the service's locked row takes them from there.
+    reads = [q["sql"] for q in queries.captured_queries]
+    assert not [sql for sql in reads if 'FROM "catalog_serviceitem"' in sql or 'FROM "org_center"' in sql]
 
 
 def test_a_token_is_stored_as_its_hash_and_records_its_last_use(as_clerk):

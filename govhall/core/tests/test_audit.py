@@ -1,6 +1,7 @@
 import pytest
 from django.core.management import call_command
 from django.db import DatabaseError, connection, transaction
+from django.utils import timezone
 
 from govhall.core import audit
 from govhall.core.actors import Actor, system_actor
@@ -151,3 +152,35 @@ def test_writes_to_two_different_objects_do_not_wait_for_each_other():
     a.join()
     b.join()
     assert AuditEntry.objects.count() == 2
+
+
+def test_a_known_head_saves_the_read_and_a_moved_head_costs_only_a_retry():
+    first = audit.record(actor=ACTOR, action="test.thing.changed", obj=("test.thing", 7), changes={"n": 1})
+    head = (first.seq, first.hash)
+    # Someone else appends after the head was read (a personal-data reveal, say, without the object's lock).
+    audit.record(actor=ACTOR, action="test.thing.read", obj=("test.thing", 7))
+    third = audit.record(actor=ACTOR, action="test.thing.changed", obj=("test.thing", 7), changes={"n": 2}, head=head)
+    assert third.seq == 3  # not a second seq 2: the stale head lost on the unique constraint and was read again
+    fourth = audit.record(actor=ACTOR, action="test.thing.changed", obj=("test.thing", 7), head=(third.seq, third.hash))
+    assert [e.action for e in audit.history(("test.thing", 7))] == [
+        "test.thing.changed",
+        "test.thing.read",
+        "test.thing.changed",
+        "test.thing.changed",
+    ]
+    assert fourth.prev_hash == third.hash
+    assert audit.verify() == []
+
+
+def test_writes_sent_along_run_once_even_when_the_entry_is_retried():
+    from govhall.core import sqlbatch
+
+    audit.record(actor=ACTOR, action="test.thing.changed", obj=("test.thing", 8))
+    side = sqlbatch.Statement("UPDATE core_auditentry SET action = action WHERE 1 = 0", [])  # a harmless write
+    along = [sqlbatch.insert(AuditEntry(chain="x", seq=1, action="a", created_at=timezone.now(), hash="h"))]
+    entry = audit.record(
+        actor=ACTOR, action="test.thing.changed", obj=("test.thing", 8), head=audit.NEW, along=[side, *along]
+    )
+    assert entry.seq == 2  # the stale head (NEW) was retried ...
+    assert AuditEntry.objects.filter(chain="x").count() == 1  # ... and the write sent along ran exactly once
+    assert [e.seq for e in audit.history(("test.thing", 8))] == [1, 2]

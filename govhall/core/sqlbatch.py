@@ -1,0 +1,117 @@
+"""Writes sent together: on PostgreSQL in one round trip (data-modifying CTEs), elsewhere one after another.
+
+A case action writes the case row, its timeline event and its audit entry; none needs the others' results, so
+on PostgreSQL they go as one statement::
+
+    WITH w0 AS (UPDATE cases_case …), w1 AS (INSERT INTO cases_caseevent …) INSERT INTO core_auditentry … RETURNING id
+
+All of them run in the caller's transaction, whatever the last one returns (an ``ON CONFLICT DO NOTHING`` that
+skips does not undo the others). Statements must touch different rows: one statement may not update a row twice.
+The SQL is built from the model's fields once per model; values go through the fields' own ``get_db_prep_save``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from django.db import connections, models
+
+
+@dataclass(frozen=True)
+class Statement:
+    sql: str
+    params: list[Any]
+
+
+@cache
+def _fields(model: type[models.Model]) -> tuple[models.Field[Any, Any], ...]:
+    return tuple(f for f in model._meta.concrete_fields if not f.primary_key)
+
+
+def _quote(name: str | None) -> str:
+    assert name
+    return '"' + name.replace('"', '""') + '"'
+
+
+@cache
+def _insert_sql(model: type[models.Model], conflict: str, returning: bool) -> str:
+    columns = ", ".join(_quote(f.column) for f in _fields(model))
+    values = ", ".join(["%s"] * len(_fields(model)))
+    sql = f"INSERT INTO {_quote(model._meta.db_table)} ({columns}) VALUES ({values})"
+    if conflict:
+        sql += f" ON CONFLICT ({', '.join(_quote(c) for c in conflict.split(','))}) DO NOTHING"
+    if returning:
+        sql += f" RETURNING {_quote(model._meta.pk.column)}"  # type: ignore[union-attr]
+    return sql
+
+
+def insert(instance: models.Model, *, conflict: str = "", returning: bool = False, using: str = "default") -> Statement:
+    """INSERT of ``instance`` (every concrete field but the key; ``auto_now(_add)`` fields are set here)."""
+    connection = connections[using]
+    model = type(instance)
+    params = [f.get_db_prep_save(f.pre_save(instance, True), connection) for f in _fields(model)]
+    return Statement(_insert_sql(model, conflict, returning), params)
+
+
+@cache
+def _update_sql(model: type[models.Model], names: tuple[str, ...]) -> str:
+    fields = [model._meta.get_field(n) for n in names]
+    sets = ", ".join(f"{_quote(f.column)} = %s" for f in fields)  # type: ignore[union-attr]
+    pk = model._meta.pk.column  # type: ignore[union-attr]
+    return f"UPDATE {_quote(model._meta.db_table)} SET {sets} WHERE {_quote(pk)} = %s"
+
+
+def update(instance: models.Model, names: Sequence[str], *, using: str = "default") -> Statement:
+    """UPDATE of the named fields of ``instance`` by its key (``auto_now`` fields named are set here)."""
+    connection = connections[using]
+    model = type(instance)
+    fields = [model._meta.get_field(n) for n in names]
+    params = [f.get_db_prep_save(f.pre_save(instance, False), connection) for f in fields]  # type: ignore[union-attr]
+    return Statement(_update_sql(model, tuple(names)), [*params, instance.pk])
+
+
+def run(statements: Sequence[Statement], *, using: str = "default") -> list[tuple[Any, ...]]:
+    """Execute ``statements`` in order; the rows the last one returns (``[]`` when it returns none)."""
+    if not statements:
+        return []
+    connection = connections[using]
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql" and len(statements) > 1:
+            *first, last = statements
+            ctes = ", ".join(f"w{i} AS ({s.sql})" for i, s in enumerate(first))
+            params = [p for s in statements for p in s.params]
+            cursor.execute(f"WITH {ctes} {last.sql}", params)
+        else:
+            for s in statements:
+                cursor.execute(s.sql, s.params)
+        return list(cursor.fetchall()) if cursor.description else []
+
+
+def insert_returning_pk(instance: models.Model, *, using: str = "default") -> models.Model:
+    """INSERT ``instance`` now and give it its key, as ``save(force_insert=True)`` would, without the ORM's
+    query compiler (no signals: the models written this way have none)."""
+    [(pk,)] = run([insert(instance, returning=True, using=using)], using=using)
+    instance.pk = pk
+    instance._state.adding = False
+    instance._state.db = using
+    return instance
+
+
+def select_for_update(connection_alias: str = "default", of: str = "") -> str:
+    """The row-lock clause for this database (``FOR UPDATE OF <alias>``), or nothing where rows are not locked
+    (SQLite locks the whole database for the writing transaction)."""
+    connection = connections[connection_alias]
+    if not connection.features.has_select_for_update:
+        return ""
+    return f" FOR UPDATE OF {of}" if of and connection.features.has_select_for_update_of else " FOR UPDATE"
+
+
+def to_datetime(value: Any, *, using: str = "default") -> Any:
+    """A datetime read by raw SQL as the ORM would give it (SQLite returns text)."""
+    if isinstance(value, str):
+        connection = connections[using]
+        return connection.ops.convert_datetimefield_value(value, None, connection)  # type: ignore[attr-defined]
+    return value

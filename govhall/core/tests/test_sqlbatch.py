@@ -1,0 +1,48 @@
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from govhall.core import sqlbatch
+from govhall.core.models import AuditEntry
+from govhall.org.models import Department
+
+pytestmark = pytest.mark.django_db
+
+
+def _entry(chain: str, seq: int) -> AuditEntry:
+    return AuditEntry(chain=chain, seq=seq, action="t", changes={"k": [1, "二"]}, created_at=timezone.now(), hash="h")
+
+
+def test_writes_run_in_order_and_the_last_ones_rows_come_back():
+    with CaptureQueriesContext(connection) as queries:
+        rows = sqlbatch.run(
+            [
+                sqlbatch.insert(_entry("a", 1)),
+                sqlbatch.insert(_entry("b", 1)),
+                sqlbatch.insert(_entry("c", 1), returning=True),
+            ]
+        )
+    assert len(queries) == (1 if connection.vendor == "postgresql" else 3)  # one round trip on PostgreSQL
+    [(pk,)] = rows
+    assert AuditEntry.objects.get(pk=pk).chain == "c"
+    assert set(AuditEntry.objects.values_list("chain", flat=True)) == {"a", "b", "c"}
+    assert AuditEntry.objects.get(chain="b").changes == {"k": [1, "二"]}  # JSON through the field's own adapter
+
+
+def test_a_conflict_skipped_by_the_last_statement_does_not_undo_the_others():
+    sqlbatch.run([sqlbatch.insert(_entry("a", 1))])
+    rows = sqlbatch.run(
+        [sqlbatch.insert(_entry("b", 1)), sqlbatch.insert(_entry("a", 1), conflict="chain,seq", returning=True)]
+    )
+    assert rows == []
+    assert sorted(AuditEntry.objects.values_list("chain", flat=True)) == ["a", "b"]
+
+
+def test_update_writes_the_named_fields_only_and_insert_returning_pk_sets_the_key():
+    department = sqlbatch.insert_returning_pk(Department(code="T01", name="测试局"))
+    assert department.pk and not department._state.adding
+    department.name, department.short_name = "测试局（新）", "not written"
+    sqlbatch.run([sqlbatch.update(department, ["name"])])
+    stored = Department.objects.get(pk=department.pk)
+    assert (stored.code, stored.name, stored.short_name) == ("T01", "测试局（新）", "")
