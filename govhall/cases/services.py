@@ -34,7 +34,7 @@ from govhall.core.actors import Actor
 from govhall.core.errors import AccessDenied, Conflict, DomainError, NotFound, Problem, ValidationFailed
 from govhall.core.identity import accept_credit_code, check_resident_id
 from govhall.org.access import in_scope
-from govhall.org.models import Center, Role, Window
+from govhall.org.models import Center, Department, Role, Window
 
 
 def today() -> datetime.date:
@@ -167,9 +167,11 @@ def _audit_case(
 @functools.cache
 def _lock_sql(lock: str) -> str:
     columns = ", ".join(f'c."{f.column}"' for f in Case._meta.concrete_fields)
+    department = ", ".join(f'd."{f.column}" AS "department__{f.attname}"' for f in Department._meta.concrete_fields)
     return (
-        f'SELECT {columns}, v."created_at" AS version_created_at, {audit.head_sql()} AS audit_head '
+        f'SELECT {columns}, {department}, v."created_at" AS version_created_at, {audit.head_sql()} AS audit_head '
         'FROM "cases_case" c JOIN "catalog_itemversion" v ON v."id" = c."item_version_id" '
+        'JOIN "org_department" d ON d."id" = c."deciding_department_id" '
         f'WHERE c."id" = %s{lock}'
     )
 
@@ -184,6 +186,10 @@ def _lock(case: Case, expected_revision: int | None = None) -> Case:
     if not rows:
         raise NotFound("办件不存在", code="case_not_found")
     [locked] = rows
+    # The deciding department came along (its notices name it and carry its seal).
+    names = [f.attname for f in Department._meta.concrete_fields]
+    values = [locked.__dict__.pop(f"department__{name}") for name in names]
+    Case.deciding_department.field.set_cached_value(locked, Department.from_db(locked._state.db, names, values))
     # The version a case was filed under never changes: take it from memory, not from another join.
     locked.item_version = published_version(
         locked.item_version_id, sqlbatch.to_datetime(locked.__dict__["version_created_at"])
