@@ -35,8 +35,17 @@ def open_countersign(
     if step is None:
         raise ValidationFailed([Problem(f"本事项没有「{step_name}」环节", code="unknown_step", field="step_name")])
     day = on or services.today()
-    open_tasks = list(case.tasks.filter(step_position=step.position, state=Task.State.OPEN))
-    Task.objects.filter(pk__in=[t.pk for t in open_tasks]).update(mode=Task.Mode.ALL)
+    columns = ", ".join(f'"{f.column}"' for f in Task._meta.concrete_fields)
+    open_tasks = [
+        sqlbatch.from_row(Task, row)
+        for row in sqlbatch.fetch_all(
+            f'SELECT {columns} FROM "cases_task" WHERE "case_id" = %s AND "step_position" = %s AND "state" = %s '
+            'ORDER BY "id"',
+            [case.pk, step.position, Task.State.OPEN.value],
+        )
+    ]
+    for task in open_tasks:
+        task.mode = Task.Mode.ALL  # written below, with the case and its event
     have = {t.department_id for t in open_tasks}
     due = workdays.get_calendar().add_working_days(day, step.budget_days).date
     added = Task.objects.bulk_create(
@@ -72,6 +81,10 @@ def open_countersign(
         actor,
         "cases.case.countersign_opened",
         {"departments": names},
-        along=[sqlbatch.update(case, ("revision", "updated_at")), sqlbatch.insert(event)],
+        along=[
+            *(sqlbatch.update(task, ("mode",)) for task in open_tasks),
+            sqlbatch.update(case, ("revision", "updated_at")),
+            sqlbatch.insert(event),
+        ],
     )
     return [*open_tasks, *added]

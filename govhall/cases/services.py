@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime
 import functools
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -128,8 +128,10 @@ def _event(
     data: Mapping[str, Any] | None = None,
     *,
     save: bool = True,
+    also: Sequence[sqlbatch.Statement] = (),
 ) -> None:
-    """Write the case's new state (``save``), its timeline event and its audit entry in one round trip."""
+    """Write the case's new state (``save``), its timeline event and its audit entry in one round trip, with
+    ``also``: other writes of the same action (its tasks, its materials)."""
     event = CaseEvent(
         case=case,
         action=action,
@@ -141,7 +143,7 @@ def _event(
         note=note,
         data=audit.jsonable(dict(data or {})),
     )
-    writes = [sqlbatch.update(case, _STATE_FIELDS)] if save else []
+    writes = [*also, sqlbatch.update(case, _STATE_FIELDS)] if save else [*also]
     writes.append(sqlbatch.insert(event))
     _audit_case(
         case,
@@ -167,7 +169,7 @@ def _audit_case(
 @functools.cache
 def _lock_sql(lock: str) -> str:
     columns = ", ".join(f'c."{f.column}"' for f in Case._meta.concrete_fields)
-    department = ", ".join(f'd."{f.column}" AS "department__{f.attname}"' for f in Department._meta.concrete_fields)
+    department = ", ".join(f'd."{f.column}"' for f in Department._meta.concrete_fields)
     return (
         f'SELECT {columns}, {department}, v."created_at" AS version_created_at, {audit.head_sql()} AS audit_head '
         'FROM "cases_case" c JOIN "catalog_itemversion" v ON v."id" = c."item_version_id" '
@@ -180,21 +182,20 @@ def _lock(case: Case, expected_revision: int | None = None) -> Case:
     """The case, its row locked: two clerks acting on one case at once are ordered; the second then finds the new
     status. Only the case row is locked, never the catalog rows joined in (every case of an item would queue).
     The head of the case's audit chain comes along, so the action's entry follows it without another read.
-    One hand-written statement: it runs for every action, and PostgreSQL keeps it prepared."""
+    One hand-written statement, read without the query compiler: it runs for every action, and PostgreSQL keeps
+    it prepared."""
     sql = _lock_sql(sqlbatch.select_for_update(of="c"))
-    rows = list(Case.objects.raw(sql, [audit.chain_name(("cases.case", case.pk))[0], case.pk]))
-    if not rows:
+    row = sqlbatch.fetch_one(sql, [audit.chain_name(("cases.case", case.pk))[0], case.pk])
+    if row is None:
         raise NotFound("办件不存在", code="case_not_found")
-    [locked] = rows
+    n, m = sqlbatch.width(Case), sqlbatch.width(Department)
+    locked = sqlbatch.from_row(Case, row[:n])
     # The deciding department came along (its notices name it and carry its seal).
-    names = [f.attname for f in Department._meta.concrete_fields]
-    values = [locked.__dict__.pop(f"department__{name}") for name in names]
-    Case.deciding_department.field.set_cached_value(locked, Department.from_db(locked._state.db, names, values))
+    Case.deciding_department.field.set_cached_value(locked, sqlbatch.from_row(Department, row[n : n + m]))
+    version_created_at, head = row[n + m :]
     # The version a case was filed under never changes: take it from memory, not from another join.
-    locked.item_version = published_version(
-        locked.item_version_id, sqlbatch.to_datetime(locked.__dict__["version_created_at"])
-    )
-    locked.__dict__["_audit_head"] = audit.parse_head(locked.__dict__["audit_head"])
+    locked.item_version = published_version(locked.item_version_id, sqlbatch.to_datetime(version_created_at))
+    locked.__dict__["_audit_head"] = audit.parse_head(head)
     if expected_revision is not None and locked.revision != expected_revision:
         raise Conflict("该办件已被他人处理，请刷新后再操作", code="stale_case")
     return locked
@@ -337,31 +338,33 @@ def submit_case(
         promised_limit=version.promised_limit,
     )
     if not idempotency_key:
-        case.save()
+        sqlbatch.insert_returning_pk(case)
     else:
         try:
             with transaction.atomic():  # a savepoint only where a concurrent retry can collide
-                case.save()
+                sqlbatch.insert_returning_pk(case)
         except IntegrityError:
             if first := Case.objects.filter(idempotency_key=idempotency_key).first():
                 return _replayed(first, fingerprint)
             raise
     received = {r.material_id: r for r in intake.materials}
-    CaseMaterial.objects.bulk_create(
-        CaseMaterial(
-            case=case,
-            material=m,
-            name=m.name,
-            state=received[m.pk].state if m.pk in received else CaseMaterial.State.MISSING,
-            form=received[m.pk].form if m.pk in received else m.form,
+    checklist = [
+        sqlbatch.insert(
+            CaseMaterial(
+                case=case,
+                material=m,
+                name=m.name,
+                state=received[m.pk].state if m.pk in received else CaseMaterial.State.MISSING,
+                form=received[m.pk].form if m.pk in received else m.form,
+            )
         )
         for m in materials.values()
-    )
+    ]
     data = {"receipt_number": case.receipt_number, "channel": case.channel}
     if fingerprint:
         data["fingerprint"] = fingerprint
     case.__dict__["_audit_head"] = audit.NEW
-    _event(case, "收件", "submitted", actor, "", data=data, save=False)
+    _event(case, "收件", "submitted", actor, "", data=data, save=False, also=checklist)
     return case
 
 
@@ -375,9 +378,13 @@ def _replayed(case: Case, fingerprint: str | None) -> Case:
 
 def _missing_required(case: Case) -> list[str]:
     required = {m.pk for m in version_materials(case.item_version) if m.necessity == Material.Necessity.REQUIRED}
-    return [
-        cm.name for cm in case.materials.all() if cm.material_id in required and cm.state == CaseMaterial.State.MISSING
-    ]
+    if not required:
+        return []
+    rows = sqlbatch.fetch_all(
+        'SELECT "material_id", "name" FROM "cases_casematerial" WHERE "case_id" = %s AND "state" = %s ORDER BY "id"',
+        [case.pk, CaseMaterial.State.MISSING.value],
+    )
+    return [name for material_id, name in rows if material_id in required]
 
 
 @transaction.atomic
@@ -490,12 +497,14 @@ def _lock_task(task: Task, expected_revision: int | None = None) -> tuple[Task, 
     case = _lock(Case(pk=task.case_id), expected_revision)
     sql = _task_lock_sql(sqlbatch.select_for_update(of="t"))
     chain = audit.chain_name(("cases.task", task.pk))[0]
-    rows = list(Task.objects.raw(sql, [chain, Task.State.OPEN.value, task.pk]))
-    if not rows:
+    row = sqlbatch.fetch_one(sql, [chain, Task.State.OPEN.value, task.pk])
+    if row is None:
         raise NotFound("环节不存在", code="task_not_found")
-    [locked] = rows
-    locked.__dict__["_audit_head"] = audit.parse_head(locked.__dict__["audit_head"])
-    locked.__dict__["_others_open"] = bool(locked.__dict__["others_open"])
+    n = sqlbatch.width(Task)
+    locked = sqlbatch.from_row(Task, row[:n])
+    head, others_open = row[n:]
+    locked.__dict__["_audit_head"] = audit.parse_head(head)
+    locked.__dict__["_others_open"] = bool(others_open)
     locked.case = case
     return locked, case
 
@@ -773,16 +782,35 @@ def decide_case(
     case = _lock(case, expected_revision)
     if not approve and not reason.strip():
         raise ValidationFailed([Problem("不予许可须说明理由", code="reason_required", field="reason")])
-    open_tasks = case.tasks.filter(state=Task.State.OPEN)
+    open_roles = [
+        role
+        for (role,) in sqlbatch.fetch_all(
+            'SELECT "role" FROM "cases_task" WHERE "case_id" = %s AND "state" = %s', [case.pk, Task.State.OPEN.value]
+        )
+    ]
     if actor.role == Role.WINDOW_CLERK:
         # A clerk decides only a 即办件, on the spot, where the department delegated that authority.
         if case.item_version.case_type != CaseType.IMMEDIATE:
             raise AccessDenied("只有即办件可由窗口人员当场决定", code="role_not_allowed")
-    elif open_tasks.exclude(role=Role.CHIEF_REPRESENTATIVE).exists():
+    elif any(role != Role.CHIEF_REPRESENTATIVE for role in open_roles):
         raise Conflict("还有审查环节未办理完毕", code="steps_open")
     move, before = _apply(case, "approve" if approve else "deny", actor)
     now = on or today()
-    open_tasks.update(state=Task.State.DONE, finished_at=timezone.now(), finished_by=actor.user, opinion=reason)
+    # The decision closes the steps still open (the chief's own): written with the case and its event.
+    close_open = [
+        sqlbatch.Statement(
+            'UPDATE "cases_task" SET "state" = %s, "finished_at" = %s, "finished_by_id" = %s, "opinion" = %s '
+            'WHERE "case_id" = %s AND "state" = %s',
+            [
+                Task.State.DONE.value,
+                sqlbatch.value(Task, "finished_at", timezone.now()),
+                actor.user_id,
+                reason,
+                case.pk,
+                Task.State.OPEN.value,
+            ],
+        )
+    ]
     case.decided_on = now
     _event(
         case,
@@ -792,6 +820,7 @@ def decide_case(
         before,
         note=reason,
         data={"in_time": case.promised_deadline is None or now <= case.promised_deadline},
+        also=close_open if open_roles else (),
     )
     return case
 

@@ -15,9 +15,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import Any, TypeVar
 
 from django.db import connections, models
+
+M = TypeVar("M", bound=models.Model)
 
 
 @dataclass(frozen=True)
@@ -115,3 +117,48 @@ def to_datetime(value: Any, *, using: str = "default") -> Any:
         connection = connections[using]
         return connection.ops.convert_datetimefield_value(value, None, connection)  # type: ignore[attr-defined]
     return value
+
+
+def fetch_one(sql: str, params: Sequence[Any], *, using: str = "default") -> tuple[Any, ...] | None:
+    """The first row of a hand-written read (e.g. a row lock with what the action needs joined in)."""
+    with connections[using].cursor() as cursor:
+        cursor.execute(sql, params)
+        row = cursor.fetchone()
+    return tuple(row) if row is not None else None
+
+
+def value(model: type[models.Model], name: str, raw: Any, *, using: str = "default") -> Any:
+    """``raw`` as the field ``name`` of ``model`` stores it (e.g. an aware datetime on SQLite), for hand-written SQL."""
+    field = model._meta.get_field(name)
+    return field.get_db_prep_save(raw, connections[using])  # type: ignore[union-attr]
+
+
+def fetch_all(sql: str, params: Sequence[Any], *, using: str = "default") -> list[tuple[Any, ...]]:
+    with connections[using].cursor() as cursor:
+        cursor.execute(sql, params)
+        return [tuple(row) for row in cursor.fetchall()]
+
+
+def from_row(model: type[M], values: Sequence[Any], *, using: str = "default") -> M:
+    """An instance of ``model`` from the values of its concrete fields in declaration order, converted as the ORM
+    converts them (JSON, and dates on SQLite), without building a query: the converters are looked up once."""
+    connection = connections[using]
+    cache: dict[type[models.Model], Any] = connection.__dict__.setdefault("_govhall_converters", {})
+    plan = cache.get(model)
+    if plan is None:
+        plan = []
+        for f in model._meta.concrete_fields:
+            col = f.get_col(model._meta.db_table)
+            plan.append((f.attname, connection.ops.get_db_converters(col) + col.get_db_converters(connection), col))
+        cache[model] = plan
+    converted = []
+    for (_name, converters, col), value in zip(plan, values, strict=True):
+        for convert in converters:
+            value = convert(value, col, connection)
+        converted.append(value)
+    return model.from_db(using, [name for name, _c, _col in plan], converted)
+
+
+def width(model: type[models.Model]) -> int:
+    """How many values ``from_row`` takes for ``model``."""
+    return len(model._meta.concrete_fields)
