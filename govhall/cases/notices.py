@@ -6,18 +6,18 @@ PDF reader carries a substitute, and the text stays extractable. Layout follows 
 
 from __future__ import annotations
 
+import copy
 import datetime
 import functools
 import hashlib
 import io
+import os
 import secrets
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass
 from html import escape
 from typing import Any
 
-import qrcode
-import qrcode.constants
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import connection, transaction
@@ -28,8 +28,8 @@ from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.lib.utils import ImageReader
-from reportlab.pdfbase import pdfmetrics
+from reportlab.lib.utils import ImageReader, _digester
+from reportlab.pdfbase import pdfdoc, pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
@@ -46,6 +46,7 @@ from reportlab.platypus import (
 from govhall.cases import seals
 from govhall.cases.models import Case, CaseEvent, Notice, NoticeKind
 from govhall.cases.numbering import next_notice_number
+from govhall.cases.qr import qr_matrix
 from govhall.core import audit, sqlbatch
 from govhall.core.actors import Actor
 
@@ -351,12 +352,17 @@ def _missing_from_events(case: Case) -> list[str]:
 
 
 def _delivered_documents(case: Case) -> str:
-    decisions = case.notices.filter(kind__in=[NoticeKind.APPROVAL, NoticeKind.DENIAL]).order_by("-pk")
-    decision = decisions.first()
+    # The decision's kind and number only (the row's content is large and not needed here).
+    decision = sqlbatch.fetch_one(
+        'SELECT "kind", "number" FROM "cases_notice" WHERE "case_id" = %s AND "kind" IN (%s, %s) '
+        'ORDER BY "id" DESC LIMIT 1',
+        [case.pk, NoticeKind.APPROVAL.value, NoticeKind.DENIAL.value],
+    )
     if decision is None:
         return "行政许可证件"
-    label = NoticeKind(decision.kind).label
-    return f"《{label}》（{decision.number}）" + ("及行政许可证件" if decision.kind == NoticeKind.APPROVAL else "")
+    kind, number = decision
+    label = NoticeKind(kind).label
+    return f"《{label}》（{number}）" + ("及行政许可证件" if kind == NoticeKind.APPROVAL else "")
 
 
 # --- rendering ----------------------------------------------------------------------------------------
@@ -392,14 +398,11 @@ class Signature(Flowable):
         c.drawCentredString(center_x, 26 * mm, self.department)
         c.drawCentredString(center_x, 18 * mm, cn_date(self.day))
         size = 42 * mm  # the diameter of an official seal
-        c.drawImage(_seal_image(self.seal), center_x - size / 2, 24 * mm - size / 2, size, size, mask="auto")
+        _draw_seal(c, self.seal, center_x - size / 2, 24 * mm - size / 2, size)
 
 
 def _qr(canvas: Canvas, url: str, x: float, y: float, size: float) -> None:
-    code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=0)
-    code.add_data(url)
-    code.make(fit=True)
-    matrix = code.get_matrix()
+    matrix = qr_matrix(url)
     cell = size / len(matrix)
     path = canvas.beginPath()
     for row, cells in enumerate(matrix):
@@ -417,9 +420,54 @@ def _qr(canvas: Canvas, url: str, x: float, y: float, size: float) -> None:
     canvas.drawPath(path, stroke=0, fill=1)
 
 
-@functools.cache
-def _seal_image(path: str) -> ImageReader:
-    return ImageReader(path)
+@dataclass(frozen=True)
+class _EncodedImage:
+    """An image as ``Canvas.drawImage(..., mask="auto")`` embeds it: its XObject and that of its alpha channel."""
+
+    name: str
+    image: pdfdoc.PDFImageXObject
+    alpha: pdfdoc.PDFImageXObject | None
+
+
+@functools.lru_cache(maxsize=256)
+def _encoded_image(path: str, mtime_ns: int, size: int) -> _EncodedImage:
+    reader = ImageReader(path)
+    pixels = reader.getRGBData()  # also splits the alpha channel off into reader._dataA
+    alpha = reader._dataA
+    name = _digester(pixels + (alpha.getRGBData() if alpha else b"auto"))  # drawImage's name for it
+    image = pdfdoc.PDFImageXObject(name, reader, mask="auto")
+    alpha_object = getattr(image, "_smask", None)
+    if alpha_object is not None:
+        del image._smask
+    for encoded in (image, alpha_object):
+        if encoded is not None and isinstance(encoded.streamContent, str):
+            # ASCII85 text that each PDF would otherwise run through the PDFDocEncoding codec again
+            encoded.streamContent = pdfdoc.pdfdocEnc(encoded.streamContent)
+    return _EncodedImage(name, image, alpha_object)
+
+
+def _draw_seal(canvas: Canvas, path: str, x: float, y: float, size: float) -> None:
+    """What ``canvas.drawImage(ImageReader(path), x, y, size, size, mask="auto")`` writes, byte for byte.
+
+    drawImage digests and deflates the seal's 700 KB of pixels again for every PDF (half the render time); here
+    they are encoded once per version of the file, and each PDF registers copies of the encoded objects."""
+    stat = os.stat(path)
+    seal = _encoded_image(path, stat.st_mtime_ns, stat.st_size)
+    doc = canvas._doc
+    image_name = doc.getXObjectName(seal.name)
+    if image_name not in doc.idToObject:
+        # Copies, because a document stamps its own object name on each object it registers.
+        image = copy.copy(seal.image)
+        doc.Reference(image, image_name)
+        doc.addForm(seal.name, image)
+        if seal.alpha is not None:
+            image.smask = doc.Reference(copy.copy(seal.alpha), doc.getXObjectName(seal.alpha.name))
+    canvas.saveState()
+    canvas.translate(x, y)
+    canvas.scale(size, size)
+    canvas._code.append(f"/{image_name} Do")
+    canvas.restoreState()
+    canvas._formsinuse.append(seal.name)
 
 
 def render(notice: Notice) -> bytes:
