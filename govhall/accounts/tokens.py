@@ -7,7 +7,6 @@ import hashlib
 import secrets
 
 from django.db import transaction
-from django.db.models import QuerySet
 from django.utils import timezone
 
 from govhall.accounts.models import ApiToken, User
@@ -36,21 +35,23 @@ def issue_token(*, user: User, name: str) -> tuple[ApiToken, str]:
     return token, raw
 
 
-def token_for(raw: str, tokens: QuerySet[ApiToken] | None = None) -> ApiToken | None:
-    """The live token ``raw`` names (not revoked, its user active), its user loaded; read afresh on every call,
-    so a revocation takes effect on the next request. ``tokens`` lets a caller join more in the same query."""
-    if not raw or len(raw) > 200:
-        return None
-    base = ApiToken.objects.all() if tokens is None else tokens
-    token = base.select_related("user").filter(key_hash=hash_token(raw), revoked=False, user__is_active=True).first()
-    if token is None:
-        return None
+def touch(token_id: int, last_used: datetime.datetime | None) -> None:
+    """Note when a token was last used, at most once a minute (not a write on every request)."""
     now = timezone.now()
-    if token.last_used is None or now - token.last_used > _TOUCH_EVERY:
-        ApiToken.objects.filter(pk=token.pk).update(last_used=now)
-    return token
+    if last_used is None or now - last_used > _TOUCH_EVERY:
+        ApiToken.objects.filter(pk=token_id).update(last_used=now)
 
 
 def user_for_token(raw: str) -> User | None:
-    token = token_for(raw)
-    return token.user if token is not None else None
+    """The active user a live token (not revoked) names; read afresh on every call."""
+    if not raw or len(raw) > 200:
+        return None
+    token = (
+        ApiToken.objects.select_related("user")
+        .filter(key_hash=hash_token(raw), revoked=False, user__is_active=True)
+        .first()
+    )
+    if token is None:
+        return None
+    touch(token.pk, token.last_used)
+    return token.user

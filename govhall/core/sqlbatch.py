@@ -112,10 +112,11 @@ def select_for_update(connection_alias: str = "default", of: str = "") -> str:
 
 
 def to_datetime(value: Any, *, using: str = "default") -> Any:
-    """A datetime read by raw SQL as the ORM would give it (SQLite returns text)."""
-    if isinstance(value, str):
-        connection = connections[using]
-        return connection.ops.convert_datetimefield_value(value, None, connection)  # type: ignore[attr-defined]
+    """A datetime read by raw SQL as the ORM would give it (SQLite gives text or a naive datetime)."""
+    connection = connections[using]
+    convert = getattr(connection.ops, "convert_datetimefield_value", None)
+    if value is not None and convert is not None:
+        return convert(value, None, connection)
     return value
 
 

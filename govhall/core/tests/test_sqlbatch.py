@@ -46,3 +46,16 @@ def test_update_writes_the_named_fields_only_and_insert_returning_pk_sets_the_ke
     sqlbatch.run([sqlbatch.update(department, ["name"])])
     stored = Department.objects.get(pk=department.pk)
     assert (stored.code, stored.name, stored.short_name) == ("T01", "测试局（新）", "")
+
+
+def test_rows_read_by_hand_come_back_as_the_orm_gives_them():
+    entry = sqlbatch.insert_returning_pk(_entry("a", 1))
+    columns = ", ".join(f'"{f.column}"' for f in AuditEntry._meta.concrete_fields)
+    row = sqlbatch.fetch_one(f'SELECT {columns} FROM "core_auditentry" WHERE "id" = %s', [entry.pk])
+    assert row is not None
+    read = sqlbatch.from_row(AuditEntry, row)
+    orm = AuditEntry.objects.get(pk=entry.pk)
+    assert (read.created_at, read.changes, read.chain) == (orm.created_at, orm.changes, orm.chain)
+    assert read.created_at.tzinfo is not None  # aware, on SQLite too
+    [(created_at,)] = sqlbatch.fetch_all('SELECT "created_at" FROM "core_auditentry" WHERE "id" = %s', [entry.pk])
+    assert sqlbatch.to_datetime(created_at) == orm.created_at
