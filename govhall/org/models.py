@@ -5,6 +5,7 @@ from typing import ClassVar
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 
@@ -126,7 +127,7 @@ class Window(models.Model):
         constraints: ClassVar = [models.UniqueConstraint(fields=["center", "number"], name="window_number_unique")]
 
     def __str__(self) -> str:
-        return f"{self.number}号 {self.name}"
+        return gettext("%(number)s号 %(name)s") % {"number": self.number, "name": self.name}
 
     @property
     def area(self) -> str:

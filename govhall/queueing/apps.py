@@ -10,7 +10,7 @@ class QueueingConfig(AppConfig):
         import datetime
 
         from govhall.core.jobs import Job, register
-        from govhall.queueing.services import mark_no_shows
+        from govhall.queueing.services import close_unserved_tickets, mark_no_shows
 
         register(
             Job(
@@ -18,5 +18,13 @@ class QueueingConfig(AppConfig):
                 datetime.timedelta(minutes=5),
                 mark_no_shows,
                 "签到时段已过仍未签到的预约记为爽约",
+            )
+        )
+        register(
+            Job(
+                "queueing.closing_sweep",
+                datetime.timedelta(minutes=5),
+                close_unserved_tickets,
+                "下班（含延时服务）后仍在等候或已呼叫未办理的号记为下班未办理",
             )
         )

@@ -25,13 +25,17 @@ def settings_of(center: Center) -> HallSettings:
         return HallSettings(center_id=center.pk)
 
 
+def end_of_service(hall: HallSettings) -> datetime.time:
+    """Closing time, or the end of 延时服务 when the center has it."""
+    return max(hall.closes_at, hall.extended_until) if hall.extended_until else hall.closes_at
+
+
 def is_service_time(hall: HallSettings, at: datetime.datetime) -> bool:
     local = timezone.localtime(at)
     if not get_calendar().is_workday(local.date()):
         return False
     t = local.time()
-    end = max(hall.closes_at, hall.extended_until) if hall.extended_until else hall.closes_at
-    if not hall.opens_at <= t < end:
+    if not hall.opens_at <= t < end_of_service(hall):
         return False
     in_lunch = (
         hall.lunch_starts is not None and hall.lunch_ends is not None and hall.lunch_starts <= t < hall.lunch_ends

@@ -110,6 +110,8 @@ class TicketStatus(models.TextChoices):
     MISSED = "missed", _("过号")
     FINISHED = "finished", _("已办结")
     CANCELLED = "cancelled", _("已取消")
+    # Still waiting, or called but never started, at the end of service time: ended by the closing sweep.
+    CLOSED = "closed", _("下班未办理")
 
 
 class Ticket(models.Model):

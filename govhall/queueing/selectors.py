@@ -337,6 +337,7 @@ class NumbersRow:
     tickets: int
     served: int
     missed: int
+    unserved: int  # 下班未办理: still waiting or called at the end of service time
     avg_wait_seconds: float | None
     p90_wait_seconds: float | None
     avg_service_seconds: float | None
@@ -375,7 +376,8 @@ def _durations(ticket_ids: list[int], now: datetime.datetime) -> tuple[dict[int,
 def hall_numbers(
     *, center: Center, date_from: datetime.date, date_to: datetime.date, by: str, now: datetime.datetime | None = None
 ) -> list[NumbersRow]:
-    """Tickets, served, missed, average and 90th-percentile wait and service, appointments kept and missed.
+    """Tickets, served, missed, unserved at closing (下班未办理), average and 90th-percentile wait and service,
+    appointments kept and missed.
 
     Wait = the ticket's waiting periods; service = its serving periods (finished tickets only). Window and
     clerk are those that last handled the ticket; hour is the local hour the ticket was taken (for
@@ -411,7 +413,9 @@ def hall_numbers(
             return t["day"].isoformat(), t["day"].isoformat()
         if by == "window":
             return str(t["window_id"] or ""), (
-                f"{t['window__number']}号 {t['window__name']}" if t["window_id"] else _("未叫号")
+                _("%(number)s号 %(name)s") % {"number": t["window__number"], "name": t["window__name"]}
+                if t["window_id"]
+                else _("未叫号")
             )
         if by == "clerk":
             return str(t["clerk_id"] or ""), (t["clerk__display_name"] or t["clerk__username"] or _("未叫号"))
@@ -425,7 +429,17 @@ def hall_numbers(
     def group(key: str, label: str) -> dict[str, Any]:
         return groups.setdefault(
             key,
-            {"label": label, "tickets": 0, "served": 0, "missed": 0, "waits": [], "services": [], "kept": 0, "no": 0},
+            {
+                "label": label,
+                "tickets": 0,
+                "served": 0,
+                "missed": 0,
+                "unserved": 0,
+                "waits": [],
+                "services": [],
+                "kept": 0,
+                "no": 0,
+            },
         )
 
     for t in tickets:
@@ -433,6 +447,8 @@ def hall_numbers(
         g["tickets"] += 1
         if t["status"] == S.MISSED:
             g["missed"] += 1
+        elif t["status"] == S.CLOSED:
+            g["unserved"] += 1
         if t["id"] in waits and t["status"] != S.WAITING:
             g["waits"].append(waits[t["id"]])
         if t["status"] == S.FINISHED:
@@ -484,6 +500,7 @@ def hall_numbers(
                 tickets=g["tickets"],
                 served=g["served"],
                 missed=g["missed"],
+                unserved=g["unserved"],
                 avg_wait_seconds=_mean(g["waits"]),
                 p90_wait_seconds=percentile(g["waits"], 0.9),
                 avg_service_seconds=_mean(g["services"]),

@@ -875,3 +875,36 @@ def mark_no_shows(*, center: Center | None = None, now: datetime.datetime | None
                 )
                 flipped += 1
     return flipped
+
+
+# --- closing time -----------------------------------------------------------------------------------------
+def close_unserved_tickets(*, center: Center | None = None, now: datetime.datetime | None = None) -> int:
+    """Once a day is over, its tickets still waiting, or called but never started, end as 下班未办理, their open
+    periods closed at the end of service time (closing, or the end of 延时服务). Not before midnight: whoever took a
+    ticket before closing is still called and served while the clerks drain the queue (不让群众白跑). Serving and
+    held visits are left to their clerks. An idempotent sweep: a second run finds nothing to do."""
+    now = _now(now)
+    rows = Ticket.objects.filter(status__in=(S.WAITING, S.CALLED), day__lt=timezone.localdate(now))
+    if center is not None:
+        rows = rows.filter(center=center)
+    actor = Actor(user=None, role="system")
+    halls: dict[int, HallSettings] = {}
+    closed = 0
+    for ticket in rows.order_by("pk").only("pk", "center_id", "day", "number", "status"):
+        if ticket.center_id not in halls:
+            halls[ticket.center_id] = hours.settings_for(ticket.center_id)
+        closing = hours.local_datetime(ticket.day, hours.end_of_service(halls[ticket.center_id]))
+        with transaction.atomic():
+            before = ticket.status
+            # Conditional UPDATE: a clerk who started (or skipped) this visit a moment ago keeps it.
+            if not Ticket.objects.filter(pk=ticket.pk, status=before).update(status=move_for(before, "close")):
+                continue
+            ticket.status = S.CLOSED
+            for period in TicketPeriod.objects.filter(ticket_id=ticket.pk, ended_at__isnull=True):
+                # Calling goes on after closing (the queue drains): a period begun later ends where it began.
+                period.ended_at = max(period.started_at, closing)
+                period.save(update_fields=["ended_at"])
+            Desk.objects.filter(current_id=ticket.pk).update(current=None, updated_at=now)
+            _record(actor, "closed_unserved", ticket, before, closing=closing.isoformat())
+            closed += 1
+    return closed

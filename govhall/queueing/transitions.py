@@ -18,9 +18,12 @@ TRANSITIONS: dict[tuple[str, str], str] = {
     (S.MISSED, "requeue"): S.WAITING,
     (S.SERVING, "hold"): S.HELD,
     (S.HELD, "resume"): S.SERVING,
+    (S.CALLED, "transfer"): S.WAITING,
     (S.SERVING, "transfer"): S.WAITING,
     (S.HELD, "transfer"): S.WAITING,
     (S.SERVING, "finish"): S.FINISHED,
+    (S.WAITING, "close"): S.CLOSED,
+    (S.CALLED, "close"): S.CLOSED,
 }
 
 # The specific code a page can react to when the ticket is not in the state an action needs.

@@ -181,6 +181,21 @@ def test_a_clerk_cannot_call_at_another_window_through_the_api(hall, clock, kios
     assert Ticket.objects.get().status == TicketStatus.WAITING
 
 
+def test_a_called_ticket_is_transferred_through_the_api(hall, clock, kiosk, as_clerk):
+    taken = _take(kiosk, hall)
+    clock.advance(1)
+    as_clerk.post(f"/hall/windows/{hall.window.pk}/call-next")
+    clock.advance(1)
+    response = as_clerk.post(
+        f"/hall/windows/{hall.window.pk}/tickets/{taken['id']}/transfer", {"to_category_id": hall.b.pk}
+    )
+    assert response.status_code == 200, response.content
+    assert response.json()["status"] == "waiting"
+    ticket = Ticket.objects.get(pk=taken["id"])
+    assert (ticket.category_id, ticket.window_id) == (hall.b.pk, None)
+    assert [p.state for p in ticket.periods.all()] == ["waiting", "called", "waiting"]
+
+
 @pytest.mark.parametrize(
     ("method", "path", "body", "status", "code"),
     [

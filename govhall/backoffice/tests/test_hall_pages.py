@@ -262,6 +262,18 @@ def test_transfer_moves_the_ticket_with_its_reason(client, hall):
     assert (other.status, other.target_window) == (TicketStatus.WAITING, hall.window2)
 
 
+def test_a_called_visitor_is_transferred_with_f7_before_service_starts(client, hall):
+    ticket = _take(hall.a)
+    client.force_login(hall.clerk)
+    called = _act(client, hall.window, "call", htmx=True).content.decode()
+    assert 'id="key-transfer">' in called and 'id="transfer-box"' in called  # F7 enabled, its box there
+    response = _act(client, hall.window, "transfer", htmx=True, ticket=ticket.pk, to_window=hall.window2.pk)
+    assert f"{ticket.number} 已转至 02号窗口" in response.content.decode()
+    ticket.refresh_from_db()
+    assert (ticket.status, ticket.target_window, ticket.window) == (TicketStatus.WAITING, hall.window2, None)
+    assert 'id="key-transfer" disabled>' in response.content.decode()
+
+
 def test_open_and_close_the_desk(client, hall):
     client.force_login(hall.clerk)
     opened = _act(client, hall.window, "open", htmx=True)
@@ -751,11 +763,21 @@ def test_the_numbers_page_shows_the_morning_by_day_and_by_window(client, morning
     page = client.get(reverse("backoffice:hall_numbers"), RANGE).content.decode()
     row = page.split("<tbody>")[1].split("</tr>")[0]
     cells = [c.split(">")[-1] for c in row.split("</td>")[:-1]]
-    assert cells == ["2026-03-10", "3", "2", "1", "12.7", "18.0", "6.5", "10.0", "0", "0"]
+    assert cells == ["2026-03-10", "3", "2", "1", "0", "12.7", "18.0", "6.5", "10.0", "0", "0"]
     by_window = client.get(reverse("backoffice:hall_numbers"), {**RANGE, "by": "window"}).content.decode()
     assert "01号 市场准入窗口" in by_window
     by_hour = client.get(reverse("backoffice:hall_numbers"), {**RANGE, "by": "hour"}).content.decode()
     assert "09:00" in by_hour
+
+
+def test_the_numbers_page_shows_tickets_ended_at_closing_time(client, morning, manager):
+    morning.take(minutes=30)
+    services.close_unserved_tickets(now=morning.at(16 * 60))  # 00:30 the next morning: the day is over
+    client.force_login(manager)
+    page = client.get(reverse("backoffice:hall_numbers"), RANGE).content.decode()
+    assert "下班未办理" in page and '<b id="total-unserved">1</b>' in page
+    row = page.split("<tbody>")[1].split("</tr>")[0]
+    assert [c.split(">")[-1] for c in row.split("</td>")[:-1]][:5] == ["2026-03-10", "4", "2", "1", "1"]
 
 
 @pytest.mark.parametrize(
@@ -783,9 +805,52 @@ def test_the_numbers_download_as_a_workbook(client, morning, supervisor):
     assert book.sheetnames == ["按日", "按窗口", "按人员", "按类别", "按时段"]
     sheet = book["按日"]
     headers = [c.value for c in sheet[2]]
-    assert headers[:5] == ["分组", "取号数", "办结数", "过号数", "平均等候（分钟）"]
-    assert [c.value for c in sheet[3]] == ["2026-03-10", 3, 2, 1, 12.7, 18.0, 6.5, 10.0, 0, 0]
+    assert headers[:6] == ["分组", "取号数", "办结数", "过号数", "下班未办理数", "平均等候（分钟）"]
+    assert [c.value for c in sheet[3]] == ["2026-03-10", 3, 2, 1, 0, 12.7, 18.0, 6.5, 10.0, 0, 0]
     assert [c.value for c in book["按人员"][3]][:3] == ["clerk", 3, 2]
+
+
+def _english(client) -> None:
+    client.post(reverse("set_language"), {"language": "en", "next": "/manage/"})
+
+
+def test_the_numbers_workbook_and_the_window_labels_speak_english(client, morning, supervisor):
+    client.force_login(supervisor)
+    _english(client)
+    response = client.get(reverse("backoffice:hall_numbers_export"), RANGE)
+    assert "hall-numbers-20260310-20260310.xlsx" in response["Content-Disposition"]
+    book = load_workbook(io.BytesIO(response.content))
+    assert book.sheetnames == ["By day", "By window", "By clerk", "By category", "By hour"]
+    sheet = book["By day"]
+    assert sheet["A1"].value.endswith("queue statistics 2026-03-10 to 2026-03-10")
+    assert [c.value for c in sheet[2]] == [
+        "Group",
+        "Tickets",
+        "Served",
+        "Missed",
+        "Unserved at closing",
+        "Average wait (min)",
+        "90% wait (min)",
+        "Average service (min)",
+        "90% service (min)",
+        "Appointments kept",
+        "Appointment no-shows",
+    ]
+    assert book["By window"]["A3"].value == f"Window 01 {morning.window.name}"
+    page = client.get(reverse("backoffice:hall_numbers"), {**RANGE, "by": "window"})
+    assert f"Window 01 {morning.window.name}" in page.content.decode()
+
+
+def test_console_messages_name_the_window_in_english(client, hall):
+    ticket = _take(hall.a)
+    client.force_login(hall.clerk)
+    _english(client)
+    opened = _act(client, hall.window, "open", htmx=True)
+    assert f"Window 01 {hall.window.name}" in opened.content.decode()
+    _act(client, hall.window, "call")
+    moved = _act(client, hall.window, "transfer", htmx=True, ticket=ticket.pk, to_window=hall.window2.pk)
+    notice = moved.content.decode().split('id="console-notice">')[1].split("<")[0]
+    assert "Window 02" in notice and "号" not in notice
 
 
 def test_a_bad_export_range_goes_back_with_a_message(client, hall, manager):

@@ -322,7 +322,7 @@ def _transfer(request: HttpRequest, window: Window, actor: Actor) -> str:
         to_window=to_window,
         reason=request.POST.get("reason", "").strip(),
     )
-    target = f"{to_window.number}号窗口" if to_window else str(to_category)
+    target = _("%(n)s号窗口") % {"n": to_window.number} if to_window else str(to_category)
     return _("%(no)s 已转至 %(target)s") % {"no": ticket.number, "target": target}
 
 
@@ -734,7 +734,7 @@ def appointment_book(request: HttpRequest) -> HttpResponse:
                 request,
                 _("已为来电人预约 %(day)s %(time)s“%(c)s”，预约码 %(code)s，请告知来电人凭预约码或身份证签到")
                 % {
-                    "day": f"{slot.day:%m月%d日}",
+                    "day": _("%(month)s月%(day)s日") % {"month": f"{slot.day:%m}", "day": f"{slot.day:%d}"},
                     "time": f"{slot.starts_at:%H:%M}",
                     "c": slot.category.name,
                     "code": appointment.code,
@@ -750,7 +750,7 @@ def _appointment_action(request: HttpRequest, code: str, act: Callable[[Any, Act
     try:
         messages.success(request, act(appointment, actor))
     except DomainError as failed:
-        messages.error(request, f"{appointment.code}：{failed.message}")
+        messages.error(request, _("%(code)s：%(message)s") % {"code": appointment.code, "message": failed.message})
     return _back_to_day(appointment.slot.day)
 
 
@@ -904,6 +904,7 @@ class NumbersLine:
     tickets: int
     served: int
     missed: int
+    unserved: int
     avg_wait: str
     p90_wait: str
     avg_service: str
@@ -935,6 +936,7 @@ def numbers_page(request: HttpRequest) -> HttpResponse:
                     tickets=r.tickets,
                     served=r.served,
                     missed=r.missed,
+                    unserved=r.unserved,
                     avg_wait=_minutes(r.avg_wait_seconds),
                     p90_wait=_minutes(r.p90_wait_seconds),
                     avg_service=_minutes(r.avg_service_seconds),
@@ -946,7 +948,7 @@ def numbers_page(request: HttpRequest) -> HttpResponse:
             ]
             totals = {
                 name: sum(getattr(r, name) for r in rows)
-                for name in ("tickets", "served", "missed", "appointments_kept", "appointments_missed")
+                for name in ("tickets", "served", "missed", "unserved", "appointments_kept", "appointments_missed")
             }
     else:
         status = 400
@@ -984,7 +986,10 @@ def numbers_export(request: HttpRequest) -> HttpResponse:
         messages.error(request, failed.message)
         return redirect("backoffice:hall_numbers")
     response = HttpResponse(content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    name = f"排队叫号统计-{data['date_from']:%Y%m%d}-{data['date_to']:%Y%m%d}.xlsx"
+    name = _("排队叫号统计-%(start)s-%(end)s.xlsx") % {
+        "start": f"{data['date_from']:%Y%m%d}",
+        "end": f"{data['date_to']:%Y%m%d}",
+    }
     response["Content-Disposition"] = (
         f'attachment; filename="hall-numbers-{data["date_from"]:%Y%m%d}-{data["date_to"]:%Y%m%d}.xlsx"; '
         f"filename*=UTF-8''{quote(name)}"

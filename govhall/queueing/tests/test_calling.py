@@ -168,6 +168,56 @@ def test_a_transfer_to_one_window_binds_the_ticket_to_it(hall):
     assert hall.call(hall.window, minutes=5).pk == moved.pk
 
 
+def test_a_called_ticket_is_transferred_before_service_starts_and_keeps_its_place(hall):
+    moved = hall.take(hall.a, minutes=0)
+    hall.take(hall.b, minutes=1)
+    moved = hall.call(hall.window, minutes=2)
+    moved = services.recall(ticket=moved, window=hall.window, actor=hall.actor, now=hall.at(3))
+    moved = services.transfer(
+        ticket=moved, window=hall.window, actor=hall.actor, to_category=hall.b, reason="社保业务", now=hall.at(4)
+    )
+    assert (moved.status, moved.category_id, moved.window_id, moved.call_count) == (S.WAITING, hall.b.pk, None, 0)
+    assert Desk.objects.get(window=hall.window).current_id is None
+    periods = [(p.state, p.seconds(), p.ended_at is None) for p in TicketPeriod.objects.filter(ticket=moved)]
+    assert periods == [
+        (S.WAITING, 120.0, False),
+        (S.CALLED, 60.0, False),
+        (S.CALLED, 60.0, False),
+        (S.WAITING, 0.0, True),
+    ]
+    entry = AuditEntry.objects.get(action="queueing.ticket.transferred")
+    assert entry.changes["status"] == [S.CALLED, S.WAITING] and entry.changes["reason"] == "社保业务"
+    # Queued at minute 0, it goes before B001 (minute 1) at window 02, and window 01 is free to call again.
+    assert hall.call(hall.window2, minutes=5).pk == moved.pk
+
+
+def test_a_called_ticket_is_transferred_to_one_window(hall):
+    hall.take(hall.a, minutes=0)
+    hall.take(hall.a, minutes=1)
+    moved = services.transfer(
+        ticket=hall.call(hall.window, minutes=2),
+        window=hall.window,
+        actor=hall.actor,
+        to_window=hall.window2,
+        now=hall.at(3),
+    )
+    assert moved.target_window_id == hall.window2.pk
+    assert hall.call(hall.window, minutes=4).number == "A002"
+    assert hall.call(hall.window2, minutes=4).pk == moved.pk
+
+
+def test_a_waiting_or_missed_ticket_cannot_be_transferred(hall):
+    waiting = hall.take(hall.a, minutes=0)
+    kw = {"window": hall.window, "actor": hall.actor, "to_category": hall.b, "now": hall.at(1)}
+    assert _code(services.transfer, ticket=waiting, **kw) == "queue.ticket_not_at_window"
+    called = hall.call(hall.window, minutes=1)
+    for minute in (2, 3):
+        services.recall(ticket=called, window=hall.window, actor=hall.actor, now=hall.at(minute))
+    missed = services.skip(ticket=called, window=hall.window, actor=hall.actor, now=hall.at(4))
+    assert missed.status == S.MISSED
+    assert _code(services.transfer, ticket=missed, **kw) == "queue.invalid_transition"
+
+
 def test_a_transfer_needs_a_target_and_a_window_that_serves_the_category(hall):
     hall.take(minutes=0)
     ticket = hall.serve(hall.call(minutes=1), minutes=2)
