@@ -5,8 +5,6 @@ from __future__ import annotations
 import functools
 from typing import Any
 
-from django.db.models import Model
-
 from govhall.cases.models import Case, Task
 from govhall.catalog.models import ItemVersion, ServiceItem
 from govhall.catalog.selectors import published_version
@@ -23,15 +21,12 @@ def case_scope(user: Any) -> set[int] | None:
     return department_scope(user)
 
 
-def _columns(model: type[Model], alias: str) -> str:
-    return ", ".join(f'{alias}."{f.column}"' for f in model._meta.concrete_fields)
-
-
 @functools.cache
 def _case_sql() -> str:
     return (
-        f"SELECT {_columns(Case, 'k')}, {_columns(ServiceItem, 'i')}, {_columns(Department, 'd')}, "
-        f'{_columns(Center, "c")}, {_columns(Window, "w")}, v."created_at" '
+        f"SELECT {sqlbatch.columns(Case, 'k')}, {sqlbatch.columns(ServiceItem, 'i')}, "
+        f"{sqlbatch.columns(Department, 'd')}, {sqlbatch.columns(Center, 'c')}, {sqlbatch.columns(Window, 'w')}, "
+        'v."created_at" '
         f'FROM "{Case._meta.db_table}" k '
         f'JOIN "{ServiceItem._meta.db_table}" i ON i."id" = k."item_id" '
         f'JOIN "{Department._meta.db_table}" d ON d."id" = k."deciding_department_id" '
@@ -48,13 +43,7 @@ def _read_case(receipt_number: str) -> Case | None:
     row = sqlbatch.fetch_one(_case_sql(), [receipt_number])
     if row is None:
         return None
-    parts: list[Any] = []
-    rest = row
-    for model in (Case, ServiceItem, Department, Center, Window):
-        width = sqlbatch.width(model)
-        values, rest = rest[:width], rest[width:]
-        parts.append(sqlbatch.from_row(model, values) if values[0] is not None else None)
-    case, item, department, center, window = parts
+    (case, item, department, center, window), rest = sqlbatch.split(row, Case, ServiceItem, Department, Center, Window)
     Case.item.field.set_cached_value(case, item)
     Case.deciding_department.field.set_cached_value(case, department)
     Case.receiving_center.field.set_cached_value(case, center)

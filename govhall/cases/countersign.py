@@ -35,12 +35,12 @@ def open_countersign(
     if step is None:
         raise ValidationFailed([Problem(f"本事项没有「{step_name}」环节", code="unknown_step", field="step_name")])
     day = on or services.today()
-    columns = ", ".join(f'"{f.column}"' for f in Task._meta.concrete_fields)
     open_tasks = [
         sqlbatch.from_row(Task, row)
         for row in sqlbatch.fetch_all(
-            f'SELECT {columns} FROM "cases_task" WHERE "case_id" = %s AND "step_position" = %s AND "state" = %s '
-            'ORDER BY "id"',
+            f'SELECT {sqlbatch.columns(Task, "t")} FROM "cases_task" t '
+            'WHERE t."case_id" = %s AND t."step_position" = %s AND t."state" = %s '
+            'ORDER BY t."id"',
             [case.pk, step.position, Task.State.OPEN.value],
         )
     ]

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Model, Q, QuerySet
+from django.db.models import Q, QuerySet
 
 from govhall.cases import clock, lights
 from govhall.cases.models import OPEN_STATUSES, Case, CaseEvent, Notice, Status, Task
@@ -332,14 +332,11 @@ def task_by_id(task_id: int) -> Task:
     return task
 
 
-def _columns(model: type[Model], alias: str) -> str:
-    return ", ".join(f'{alias}."{f.column}"' for f in model._meta.concrete_fields)
-
-
 @functools.cache
 def _intake_item_sql() -> str:
     return (
-        f"SELECT {_columns(ServiceItem, 'i')}, {_columns(ItemVersion, 'v')}, {_columns(Department, 'd')} "
+        f"SELECT {sqlbatch.columns(ServiceItem, 'i')}, {sqlbatch.columns(ItemVersion, 'v')}, "
+        f"{sqlbatch.columns(Department, 'd')} "
         f'FROM "{ServiceItem._meta.db_table}" i '
         f'LEFT JOIN "{ItemVersion._meta.db_table}" v ON v."id" = i."current_version_id" '
         f'JOIN "{Department._meta.db_table}" d ON d."id" = i."department_id" WHERE i."code" = %s'
@@ -352,16 +349,14 @@ def _intake_item(code: str) -> ServiceItem | None:
     row = sqlbatch.fetch_one(_intake_item_sql(), [code])
     if row is None:
         return None
-    n, m = sqlbatch.width(ServiceItem), sqlbatch.width(ItemVersion)
-    item = sqlbatch.from_row(ServiceItem, row[:n])
-    version = sqlbatch.from_row(ItemVersion, row[n : n + m]) if row[n] is not None else None
+    (item, version, department), _rest = sqlbatch.split(row, ServiceItem, ItemVersion, Department)
     ServiceItem.current_version.field.set_cached_value(item, version)
-    ServiceItem.department.field.set_cached_value(item, sqlbatch.from_row(Department, row[n + m :]))
+    ServiceItem.department.field.set_cached_value(item, department)
     return item
 
 
 def _center(code: str) -> Center | None:
-    sql = f'SELECT {_columns(Center, "c")} FROM "{Center._meta.db_table}" c WHERE c."code" = %s'
+    sql = f'SELECT {sqlbatch.columns(Center, "c")} FROM "{Center._meta.db_table}" c WHERE c."code" = %s'
     row = sqlbatch.fetch_one(sql, [code])
     return sqlbatch.from_row(Center, row) if row is not None else None
 

@@ -168,10 +168,9 @@ def _audit_case(
 
 @functools.cache
 def _lock_sql(lock: str) -> str:
-    columns = ", ".join(f'c."{f.column}"' for f in Case._meta.concrete_fields)
-    department = ", ".join(f'd."{f.column}"' for f in Department._meta.concrete_fields)
     return (
-        f'SELECT {columns}, {department}, v."created_at" AS version_created_at, {audit.head_sql()} AS audit_head '
+        f"SELECT {sqlbatch.columns(Case, 'c')}, {sqlbatch.columns(Department, 'd')}, "
+        f'v."created_at" AS version_created_at, {audit.head_sql()} AS audit_head '
         'FROM "cases_case" c JOIN "catalog_itemversion" v ON v."id" = c."item_version_id" '
         'JOIN "org_department" d ON d."id" = c."deciding_department_id" '
         f'WHERE c."id" = %s{lock}'
@@ -188,11 +187,9 @@ def _lock(case: Case, expected_revision: int | None = None) -> Case:
     row = sqlbatch.fetch_one(sql, [audit.chain_name(("cases.case", case.pk))[0], case.pk])
     if row is None:
         raise NotFound("办件不存在", code="case_not_found")
-    n, m = sqlbatch.width(Case), sqlbatch.width(Department)
-    locked = sqlbatch.from_row(Case, row[:n])
+    (locked, department), (version_created_at, head) = sqlbatch.split(row, Case, Department)
     # The deciding department came along (its notices name it and carry its seal).
-    Case.deciding_department.field.set_cached_value(locked, sqlbatch.from_row(Department, row[n : n + m]))
-    version_created_at, head = row[n + m :]
+    Case.deciding_department.field.set_cached_value(locked, department)
     # The version a case was filed under never changes: take it from memory, not from another join.
     locked.item_version = published_version(locked.item_version_id, sqlbatch.to_datetime(version_created_at))
     locked.__dict__["_audit_head"] = audit.parse_head(head)
@@ -482,9 +479,8 @@ def sweep_deemed_acceptance(*, on: datetime.date | None = None) -> int:
 # --- review steps ------------------------------------------------------------------------------
 @functools.cache
 def _task_lock_sql(lock: str) -> str:
-    columns = ", ".join(f't."{f.column}"' for f in Task._meta.concrete_fields)
     return (
-        f"SELECT {columns}, {audit.head_sql()} AS audit_head, "
+        f"SELECT {sqlbatch.columns(Task, 't')}, {audit.head_sql()} AS audit_head, "
         'EXISTS (SELECT 1 FROM "cases_task" o WHERE o."case_id" = t."case_id" '
         'AND o."step_position" = t."step_position" AND o."state" = %s AND o."id" <> t."id") AS others_open '
         f'FROM "cases_task" t WHERE t."id" = %s{lock}'
@@ -500,9 +496,7 @@ def _lock_task(task: Task, expected_revision: int | None = None) -> tuple[Task, 
     row = sqlbatch.fetch_one(sql, [chain, Task.State.OPEN.value, task.pk])
     if row is None:
         raise NotFound("环节不存在", code="task_not_found")
-    n = sqlbatch.width(Task)
-    locked = sqlbatch.from_row(Task, row[:n])
-    head, others_open = row[n:]
+    (locked,), (head, others_open) = sqlbatch.split(row, Task)
     locked.__dict__["_audit_head"] = audit.parse_head(head)
     locked.__dict__["_others_open"] = bool(others_open)
     locked.case = case

@@ -163,3 +163,17 @@ def from_row(model: type[M], values: Sequence[Any], *, using: str = "default") -
 def width(model: type[models.Model]) -> int:
     """How many values ``from_row`` takes for ``model``."""
     return len(model._meta.concrete_fields)
+
+
+def columns(model: type[models.Model], alias: str) -> str:
+    """The model's concrete columns as ``alias."column", …``, in the order ``from_row`` takes them."""
+    return ", ".join(f'{alias}."{f.column}"' for f in model._meta.concrete_fields)
+
+
+def split(row: Sequence[Any], *parts: type[models.Model], using: str = "default") -> tuple[list[Any], Sequence[Any]]:
+    """A joined row cut into one instance per model (None where an outer join found nothing), and what follows."""
+    instances: list[Any] = []
+    for model in parts:
+        values, row = row[: width(model)], row[width(model) :]
+        instances.append(from_row(model, values, using=using) if values[0] is not None else None)
+    return instances, row

@@ -6,8 +6,6 @@ from __future__ import annotations
 import functools
 from typing import Any
 
-from django.db.models import Model
-
 from govhall.core import sqlbatch
 from govhall.core.actors import Actor, client_ip
 from govhall.core.errors import AccessDenied, NotFound
@@ -33,10 +31,6 @@ def staff_of(user: Any) -> StaffProfile | None:
     return cached or None
 
 
-def _columns(model: type[Model], alias: str) -> str:
-    return ", ".join(f'{alias}."{f.column}"' for f in model._meta.concrete_fields)
-
-
 @functools.cache
 def _token_sql() -> str:
     from govhall.accounts.models import ApiToken, User
@@ -46,8 +40,8 @@ def _token_sql() -> str:
         for _code in Role.values
     )
     return (
-        f'SELECT t."id", t."last_used", {_columns(User, "u")}, {_columns(StaffProfile, "p")}, '
-        f"{_columns(Center, 'c')}, {_columns(Department, 'd')}, {held} "
+        f'SELECT t."id", t."last_used", {sqlbatch.columns(User, "u")}, {sqlbatch.columns(StaffProfile, "p")}, '
+        f"{sqlbatch.columns(Center, 'c')}, {sqlbatch.columns(Department, 'd')}, {held} "
         f'FROM "{ApiToken._meta.db_table}" t JOIN "{User._meta.db_table}" u ON u."id" = t."user_id" '
         f'LEFT JOIN "{StaffProfile._meta.db_table}" p ON p."user_id" = u."id" '
         f'LEFT JOIN "{Center._meta.db_table}" c ON c."id" = p."center_id" '
@@ -66,13 +60,8 @@ def staff_by_token(key_hash: str) -> tuple[int, Any, Any] | None:
     row = sqlbatch.fetch_one(_token_sql(), [*Role.values, key_hash, False, True])
     if row is None:
         return None
-    token_id, last_used, rest = row[0], sqlbatch.to_datetime(row[1]), row[2:]
-    parts: list[Any] = []
-    for model in (User, StaffProfile, Center, Department):
-        width = sqlbatch.width(model)
-        values, rest = rest[:width], rest[width:]
-        parts.append(sqlbatch.from_row(model, values) if values[0] is not None else None)
-    user, profile, center, department = parts
+    token_id, last_used = row[0], sqlbatch.to_datetime(row[1])
+    (user, profile, center, department), rest = sqlbatch.split(row[2:], User, StaffProfile, Center, Department)
     if profile is not None:
         StaffProfile.center.field.set_cached_value(profile, center)
         StaffProfile.department.field.set_cached_value(profile, department)
