@@ -20,7 +20,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.files.base import ContentFile
-from django.db import connection, transaction
+from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from reportlab.lib import colors, textsplit
@@ -49,6 +49,7 @@ from govhall.cases.numbering import next_notice_number
 from govhall.cases.qr import qr_matrix
 from govhall.core import audit, sqlbatch
 from govhall.core.actors import Actor
+from govhall.org.models import Department
 
 FONT = "STSong-Light"
 pdfmetrics.registerFont(UnicodeCIDFont(FONT))
@@ -150,28 +151,52 @@ def _attach_pdf(notice: Notice) -> None:
     notice.rendered_at = timezone.now()
 
 
+@functools.cache
+def _pending_sql(lock: str) -> str:
+    return (
+        f"SELECT {sqlbatch.columns(Notice, 'n')}, {sqlbatch.columns(Case, 'c')}, {sqlbatch.columns(Department, 'd')}, "
+        f'{audit.head_sql()} FROM "{Notice._meta.db_table}" n JOIN "{Case._meta.db_table}" c ON c."id" = n."case_id" '
+        f'JOIN "{Department._meta.db_table}" d ON d."id" = c."deciding_department_id" '
+        f'WHERE n."id" = %s AND n."rendered_at" IS NULL{lock}'
+    )
+
+
+def _pending(pk: int) -> tuple[Notice, audit.Head] | None:
+    """A pending notice, locked (skipped if another worker holds it), with its case, department and audit head."""
+    sql = _pending_sql(sqlbatch.select_for_update(of="n", skip_locked=True))
+    row = sqlbatch.fetch_one(sql, [audit.chain_name(("cases.notice", pk))[0], pk])
+    if row is None:
+        return None
+    (notice, case, department), (head,) = sqlbatch.split(row, Notice, Case, Department)
+    Case.deciding_department.field.set_cached_value(case, department)
+    Notice.case.field.set_cached_value(notice, case)
+    return notice, audit.parse_head(head)
+
+
 def render_pending(*, limit: int = 100, actor: Actor | None = None) -> int:
     """Render notices left pending by the worker mode; safe to run in several processes at once."""
     done = 0
     worker = actor or Actor(user=None, role="render_notices")
     for pk in Notice.objects.filter(rendered_at=None).order_by("created_at").values_list("pk", flat=True)[:limit]:
         with transaction.atomic():
-            pending = Notice.objects.filter(pk=pk, rendered_at=None)
-            if connection.features.has_select_for_update_skip_locked:
-                pending = pending.select_for_update(skip_locked=True)
-            notice = pending.select_related("case__deciding_department").first()
-            if notice is None:
-                continue  # another worker has it
+            found = _pending(pk)
+            if found is None:
+                continue  # another worker has it, or it was rendered meanwhile
+            notice, head = found
             _attach_pdf(notice)
-            # Write-once: only a row still pending takes the file and its hash.
-            Notice.objects.filter(pk=pk, rendered_at=None).update(
-                file=notice.file.name, sha256=notice.sha256, rendered_at=notice.rendered_at
+            # Write-once: only a row still pending takes the file and its hash; sent with the audit entry.
+            store = sqlbatch.Statement(
+                'UPDATE "cases_notice" SET "file" = %s, "sha256" = %s, "rendered_at" = %s '
+                'WHERE "id" = %s AND "rendered_at" IS NULL',
+                [notice.file.name, notice.sha256, sqlbatch.value(Notice, "rendered_at", notice.rendered_at), pk],
             )
             audit.record(
                 actor=worker,
                 action="cases.notice.rendered",
                 obj=notice,
                 changes={"sha256": notice.sha256, "file": notice.file.name},
+                head=head,
+                along=[store],
             )
             done += 1
     return done

@@ -102,13 +102,16 @@ def insert_returning_pk(instance: models.Model, *, using: str = "default") -> mo
     return instance
 
 
-def select_for_update(connection_alias: str = "default", of: str = "") -> str:
-    """The row-lock clause for this database (``FOR UPDATE OF <alias>``), or nothing where rows are not locked
-    (SQLite locks the whole database for the writing transaction)."""
+def select_for_update(connection_alias: str = "default", of: str = "", skip_locked: bool = False) -> str:
+    """The row-lock clause for this database (``FOR UPDATE OF <alias>``, ``SKIP LOCKED`` where asked and known),
+    or nothing where rows are not locked (SQLite locks the whole database for the writing transaction)."""
     connection = connections[connection_alias]
     if not connection.features.has_select_for_update:
         return ""
-    return f" FOR UPDATE OF {of}" if of and connection.features.has_select_for_update_of else " FOR UPDATE"
+    clause = f" FOR UPDATE OF {of}" if of and connection.features.has_select_for_update_of else " FOR UPDATE"
+    if skip_locked and connection.features.has_select_for_update_skip_locked:
+        clause += " SKIP LOCKED"
+    return clause
 
 
 def to_datetime(value: Any, *, using: str = "default") -> Any:

@@ -32,3 +32,23 @@ def test_fifty_concurrent_intakes_get_fifty_distinct_gapless_receipt_numbers(foo
     numbers = sorted(Case.objects.values_list("receipt_number", flat=True))
     assert len(set(numbers)) == 50
     assert [int(n[-5:]) for n in numbers] == list(range(1, 51))
+
+
+def test_render_workers_running_at_once_render_every_pending_notice_exactly_once(
+    settings, food_item, center, clerk_actor
+):
+    from govhall.cases import notices
+    from govhall.cases.models import Notice
+    from govhall.core.models import AuditEntry
+
+    settings.GOVHALL_NOTICE_RENDERING = "worker"
+    for _ in range(12):
+        services.accept_case(
+            case=services.submit_case(intake=intake_for(food_item, center), actor=clerk_actor), actor=clerk_actor
+        )
+    assert Notice.objects.filter(rendered_at=None).count() == 12
+    done = run_parallel(4, lambda i: notices.render_pending())
+    assert sum(d for d in done if isinstance(d, int)) == 12  # each notice by exactly one worker (SKIP LOCKED)
+    assert not Notice.objects.filter(rendered_at=None).exists()
+    assert AuditEntry.objects.filter(action="cases.notice.rendered").count() == 12
+    assert all(notices.file_matches(n) for n in Notice.objects.all())
