@@ -245,18 +245,26 @@ def recompute_clock(case: Case, *, on: datetime.date | None = None, pauses: list
     case.deadline_provisional = promised.provisional or legal.provisional
 
 
-def _open_first_step(case: Case, actor: Actor, on: datetime.date) -> None:
+def _first_step(case: Case, actor: Actor, on: datetime.date) -> list[sqlbatch.Statement]:
+    """The first review step's task, as a write to send with the acceptance (nothing if the item has none)."""
     steps = [s for s in version_steps(case.item_version) if s.role != Role.WINDOW_CLERK]
-    if steps:
-        _open_step(case, steps[0].position, on, actor)
+    task = _step_task(case, steps[0].position, on, actor) if steps else None
+    return [sqlbatch.insert(task)] if task is not None else []
 
 
 def _open_step(case: Case, position: int, on: datetime.date, actor: Actor) -> Task | None:
+    task = _step_task(case, position, on, actor)
+    if task is not None:
+        sqlbatch.insert_returning_pk(task)
+    return task
+
+
+def _step_task(case: Case, position: int, on: datetime.date, actor: Actor) -> Task | None:
     step = next((s for s in version_steps(case.item_version) if s.position == position), None)
     if step is None:
         return None
     cal = workdays.get_calendar()
-    task = Task(
+    return Task(
         case=case,
         step_position=step.position,
         step_name=step.name,
@@ -267,8 +275,6 @@ def _open_step(case: Case, position: int, on: datetime.date, actor: Actor) -> Ta
         budget_days=step.budget_days,
         sent_by=actor.user,
     )
-    sqlbatch.insert_returning_pk(task)
-    return task
 
 
 # --- intake -------------------------------------------------------------------------------------
@@ -401,7 +407,6 @@ def accept_case(
     move, before = _apply(case, "accept", actor)
     case.accepted_on = on or today()
     recompute_clock(case, on=case.accepted_on, pauses=[])  # a special procedure starts only after acceptance
-    _open_first_step(case, actor, case.accepted_on)
     _event(
         case,
         move.label,
@@ -413,6 +418,7 @@ def accept_case(
             "legal_deadline": case.legal_deadline,
             "provisional": case.deadline_provisional,
         },
+        also=_first_step(case, actor, case.accepted_on),
     )
     return case
 
@@ -470,8 +476,7 @@ def sweep_deemed_acceptance(*, on: datetime.date | None = None) -> int:
             move, before = _apply(locked, "deem_accept", actor)
             locked.accepted_on, locked.deemed_accepted = locked.received_on, True
             recompute_clock(locked, on=now)
-            _open_first_step(locked, actor, now)
-            _event(locked, move.label, "deemed_accepted", actor, before)
+            _event(locked, move.label, "deemed_accepted", actor, before, also=_first_step(locked, actor, now))
             count += 1
     return count
 
