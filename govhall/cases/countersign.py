@@ -11,10 +11,9 @@ import datetime
 from collections.abc import Sequence
 
 from django.db import transaction
-from django.utils import timezone
 
 from govhall.cases import services
-from govhall.cases.models import Case, CaseEvent, Status, Task
+from govhall.cases.models import Case, Status, Task
 from govhall.catalog.selectors import version_steps
 from govhall.core import sqlbatch, workdays
 from govhall.core.actors import Actor
@@ -66,17 +65,8 @@ def open_countersign(
     )
     names = [d.name for d in departments]
     case.revision += 1
-    event = CaseEvent(
-        case=case,
-        action="countersign_opened",
-        from_status=case.status,
-        to_status=case.status,
-        actor=actor.user,
-        actor_role=actor.role,
-        at=timezone.now(),
-        data={"step": step.name, "departments": names},
-    )
-    services._audit_case(
+    event = services._event_row(case, "countersign_opened", actor, data={"step": step.name, "departments": names})
+    services._audit_locked(
         case,
         actor,
         "cases.case.countersign_opened",

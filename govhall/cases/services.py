@@ -132,20 +132,10 @@ def _event(
 ) -> None:
     """Write the case's new state (``save``), its timeline event and its audit entry in one round trip, with
     ``also``: other writes of the same action (its tasks, its materials)."""
-    event = CaseEvent(
-        case=case,
-        action=action,
-        from_status=before,
-        to_status=case.status,
-        actor=actor.user,
-        actor_role=actor.role,
-        at=timezone.now(),
-        note=note,
-        data=audit.jsonable(dict(data or {})),
-    )
+    event = _event_row(case, action, actor, before=before, note=note, data=data)
     writes = [*also, sqlbatch.update(case, _STATE_FIELDS)] if save else [*also]
     writes.append(sqlbatch.insert(event))
-    _audit_case(
+    _audit_locked(
         case,
         actor,
         f"cases.case.{action}",
@@ -156,14 +146,38 @@ def _event(
     notices.issue_for_event(case=case, action=action, actor=actor, note=note, data=data or {})
 
 
-def _audit_case(
-    case: Case, actor: Actor, action: str, changes: Mapping[str, Any], along: list[sqlbatch.Statement]
-) -> None:
-    """One entry on the case's chain, from the head read with the case's lock (or a new case's empty one)."""
-    entry = audit.record(
-        actor=actor, action=action, obj=case, changes=changes, head=case.__dict__.get("_audit_head"), along=along
+def _event_row(
+    case: Case,
+    action: str,
+    actor: Actor,
+    *,
+    before: str | None = None,
+    note: str = "",
+    data: Mapping[str, Any] | None = None,
+) -> CaseEvent:
+    """A timeline event (not yet written); ``before`` defaults to the status, for actions that keep it."""
+    return CaseEvent(
+        case=case,
+        action=action,
+        from_status=case.status if before is None else before,
+        to_status=case.status,
+        actor=actor.user,
+        actor_role=actor.role,
+        at=timezone.now(),
+        note=note,
+        data=audit.jsonable(dict(data or {})),
     )
-    case.__dict__["_audit_head"] = (entry.seq, entry.hash)
+
+
+def _audit_locked(
+    obj: Case | Task, actor: Actor, action: str, changes: Mapping[str, Any], along: list[sqlbatch.Statement]
+) -> None:
+    """One entry on the chain of a case or task, from the head read with its lock (``_lock``, ``_lock_task``; a new
+    case's is empty); ``along``: the action's other writes, sent in the same round trip."""
+    entry = audit.record(
+        actor=actor, action=action, obj=obj, changes=changes, head=obj.__dict__.get("_audit_head"), along=along
+    )
+    obj.__dict__["_audit_head"] = (entry.seq, entry.hash)
 
 
 @functools.cache
@@ -525,8 +539,9 @@ def claim_task(*, task: Task, actor: Actor, expected_revision: int | None = None
     if task.assignee_id is not None and task.assignee_id != actor.user_id:
         raise Conflict("该任务已被他人签收", code="task_claimed")
     task.assignee = actor.user
-    task.save(update_fields=["assignee"])
-    audit.record(actor=actor, action="cases.task.claimed", obj=task, changes={"case": case.receipt_number})
+    _audit_locked(
+        task, actor, "cases.task.claimed", {"case": case.receipt_number}, [sqlbatch.update(task, ("assignee",))]
+    )
     return task
 
 
@@ -541,23 +556,13 @@ def transfer_task(*, task: Task, to_user: Any, reason: str, actor: Actor, expect
         raise ValidationFailed([Problem("只能转给本部门的工作人员", code="out_of_scope", field="to_user")])
     previous = task.assignee_id
     task.assignee = to_user
-    task.save(update_fields=["assignee"])
-    CaseEvent.objects.create(
-        case=case,
-        action="task_transferred",
-        from_status=case.status,
-        to_status=case.status,
-        actor=actor.user,
-        actor_role=actor.role,
-        at=timezone.now(),
-        note=reason,
-        data={"task": task.pk, "to": to_user.pk},
-    )
-    audit.record(
-        actor=actor,
-        action="cases.task.transferred",
-        obj=task,
-        changes={"assignee": [previous, to_user.pk], "reason": reason},
+    event = _event_row(case, "task_transferred", actor, note=reason, data={"task": task.pk, "to": to_user.pk})
+    _audit_locked(
+        task,
+        actor,
+        "cases.task.transferred",
+        {"assignee": [previous, to_user.pk], "reason": reason},
+        [sqlbatch.update(task, ("assignee",)), sqlbatch.insert(event)],
     )
     return task
 
@@ -584,25 +589,14 @@ def complete_task(
         task.assignee = actor.user
     overran = now > task.due_on
     case.revision += 1
-    event = CaseEvent(
-        case=case,
-        action="task_completed",
-        from_status=case.status,
-        to_status=case.status,
-        actor=actor.user,
-        actor_role=actor.role,
-        at=timezone.now(),
-        note=opinion,
-        data={"step": task.step_name, "overran": overran},
-    )
+    event = _event_row(case, "task_completed", actor, note=opinion, data={"step": task.step_name, "overran": overran})
     # The task, the case's revision, the event and the task's audit entry: one round trip.
-    audit.record(
-        actor=actor,
-        action="cases.task.completed",
-        obj=task,
-        changes={"step": task.step_name, "opinion": opinion, "overran": overran},
-        head=task.__dict__["_audit_head"],
-        along=[
+    _audit_locked(
+        task,
+        actor,
+        "cases.task.completed",
+        {"step": task.step_name, "opinion": opinion, "overran": overran},
+        [
             sqlbatch.update(task, ("state", "finished_at", "finished_by", "opinion", "assignee")),
             sqlbatch.update(case, ("revision", "updated_at")),
             sqlbatch.insert(event),
@@ -646,19 +640,9 @@ def return_task(
     if earlier is not None:
         new.assignee = earlier.assignee
         new.save(update_fields=["assignee"])
-    CaseEvent.objects.create(
-        case=case,
-        action="task_returned",
-        from_status=case.status,
-        to_status=case.status,
-        actor=actor.user,
-        actor_role=actor.role,
-        at=timezone.now(),
-        note=reason,
-        data={"from": task.step_name, "to": new.step_name},
-    )
-    audit.record(
-        actor=actor, action="cases.task.returned", obj=task, changes={"to_step": new.step_name, "reason": reason}
+    event = _event_row(case, "task_returned", actor, note=reason, data={"from": task.step_name, "to": new.step_name})
+    _audit_locked(
+        task, actor, "cases.task.returned", {"to_step": new.step_name, "reason": reason}, [sqlbatch.insert(event)]
     )
     return new
 

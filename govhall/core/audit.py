@@ -131,12 +131,11 @@ def record(
     raise Conflict("审计日志写入冲突，请重试", code="audit_contention")
 
 
-def head_sql(chain_param: str = "%s") -> str:
-    """A scalar subquery for a chain's head as ``'seq:hash'`` (NULL for none), to read along with a locked row."""
-    return (
-        f"(SELECT {_q('seq')} || ':' || {_q('hash')} FROM {_q(AuditEntry._meta.db_table)} "
-        f"WHERE {_q('chain')} = {chain_param} ORDER BY {_q('seq')} DESC LIMIT 1)"
-    )
+def head_sql() -> str:
+    """A scalar subquery for the head of the chain named by its parameter, as ``'seq:hash'`` (NULL for none), to
+    read along with a locked row."""
+    table = AuditEntry._meta.db_table
+    return f"""(SELECT "seq" || ':' || "hash" FROM "{table}" WHERE "chain" = %s ORDER BY "seq" DESC LIMIT 1)"""
 
 
 def parse_head(value: str | None) -> Head:
@@ -144,10 +143,6 @@ def parse_head(value: str | None) -> Head:
         return NEW
     seq, _, digest = value.partition(":")
     return int(seq), digest
-
-
-def _q(name: str) -> str:
-    return f'"{name}"'
 
 
 def _insert_unless_taken(entry: AuditEntry, along: Sequence[sqlbatch.Statement] = ()) -> bool:

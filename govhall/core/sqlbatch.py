@@ -148,19 +148,17 @@ def from_row(model: type[M], values: Sequence[Any], *, using: str = "default") -
     converts them (JSON, and dates on SQLite), without building a query: the converters are looked up once."""
     connection = connections[using]
     cache: dict[type[models.Model], Any] = connection.__dict__.setdefault("_govhall_converters", {})
-    plan = cache.get(model)
-    if plan is None:
-        plan = []
-        for f in model._meta.concrete_fields:
-            col = f.get_col(model._meta.db_table)
-            plan.append((f.attname, connection.ops.get_db_converters(col) + col.get_db_converters(connection), col))
-        cache[model] = plan
+    if model not in cache:
+        cols = [f.get_col(model._meta.db_table) for f in model._meta.concrete_fields]
+        converters = [(connection.ops.get_db_converters(c) + c.get_db_converters(connection), c) for c in cols]
+        cache[model] = ([f.attname for f in model._meta.concrete_fields], converters)
+    names, plan = cache[model]
     converted = []
-    for (_name, converters, col), value in zip(plan, values, strict=True):
+    for (converters, col), value in zip(plan, values, strict=True):
         for convert in converters:
             value = convert(value, col, connection)
         converted.append(value)
-    return model.from_db(using, [name for name, _c, _col in plan], converted)
+    return model.from_db(using, names, converted)
 
 
 def width(model: type[models.Model]) -> int:
@@ -170,7 +168,7 @@ def width(model: type[models.Model]) -> int:
 
 def columns(model: type[models.Model], alias: str) -> str:
     """The model's concrete columns as ``alias."column", …``, in the order ``from_row`` takes them."""
-    return ", ".join(f'{alias}."{f.column}"' for f in model._meta.concrete_fields)
+    return ", ".join(f"{alias}.{_quote(f.column)}" for f in model._meta.concrete_fields)
 
 
 def split(row: Sequence[Any], *parts: type[models.Model], using: str = "default") -> tuple[list[Any], Sequence[Any]]:

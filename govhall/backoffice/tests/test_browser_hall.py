@@ -95,6 +95,25 @@ def test_the_start_intake_link_opens_the_intake_filled_in(page, live_server, hal
     assert ticket.number in page.text_content(".messages")
 
 
+def test_f7_transfers_a_called_visitor_before_service_starts(page, live_server, hall):
+    ticket = services.take_ticket(category=hall.a, actor=KIOSK).ticket
+    login(page, live_server.url, "clerk", PASSWORD)
+    page.goto(f"{live_server.url}/manage/hall/console/")
+    page.wait_for_selector("#console-panel")
+    page.wait_for_load_state("load")
+    page.keyboard.press("F1")
+    _wait_status(page, "已呼叫")
+    page.keyboard.press("F7")  # opens the transfer box with the cursor in its first field
+    page.wait_for_function("() => document.querySelector('#transfer-box').open")
+    assert page.evaluate("document.activeElement.name") == "to_category"
+    page.select_option("#transfer-box select[name=to_window]", str(hall.window2.pk))
+    page.fill("#transfer-box input[name=reason]", "需到社保窗口")
+    page.click("#confirm-transfer")
+    page.wait_for_selector(f"#console-notice >> text={ticket.number} 已转至 02号窗口")
+    ticket.refresh_from_db()
+    assert (ticket.status, ticket.target_window_id, ticket.window_id) == (TicketStatus.WAITING, hall.window2.pk, None)
+
+
 def test_the_manager_reads_the_numbers_and_the_settings(page, live_server, hall, manager):
     t1, t2 = hall.take(minutes=0), hall.take(minutes=1)
     for ticket, called_at in ((t1, 5), (t2, 16)):
