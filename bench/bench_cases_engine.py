@@ -136,7 +136,7 @@ def _load_cast() -> dict[str, Any]:
             clerk=Actor(users["eng_clerk"], Role.WINDOW_CLERK, "10.0.0.8"),
             chief=Actor(users["eng_chief"], Role.CHIEF_REPRESENTATIVE, "10.0.0.9"),
             signers={
-                dept: Actor(users[f"eng_{x}"], Role.APPROVER, "10.0.0.10")
+                Department.objects.get(code=dept).pk: Actor(users[f"eng_{x}"], Role.APPROVER, "10.0.0.10")
                 for dept, x in zip(["ENGA", "ENGB", "ENGC"], "abc", strict=True)
             },
             intake=Intake(
@@ -152,18 +152,18 @@ def _load_cast() -> dict[str, Any]:
 def govhall_case() -> None:
     from django.db import transaction
 
-    from govhall.cases import services
+    from govhall.cases import selectors, services
     from govhall.cases.countersign import open_countersign
-    from govhall.cases.models import Task
 
     cast = _load_cast()
     case = services.submit_case(intake=cast["intake"], actor=cast["clerk"])
     with transaction.atomic():  # acceptance and the countersign request: one clerk action
         case = services.accept_case(case=case, actor=cast["clerk"])
-        open_countersign(case=case, departments=cast["departments"], step_name="会签", actor=cast["clerk"])
-    tasks = list(Task.objects.filter(case=case, state=Task.State.OPEN).select_related("case", "department"))
+        tasks = open_countersign(case=case, departments=cast["departments"], step_name="会签", actor=cast["clerk"])
     for task in tasks:
-        services.complete_task(task=task, opinion="同意", actor=cast["signers"][task.department.code])
+        # Each signer reads the task afresh, as the API does for every request, then completes it.
+        signer = cast["signers"][task.department_id]
+        services.complete_task(task=selectors.task_by_id(task.pk), opinion="同意", actor=signer)
     case = services.decide_case(case=case, approve=True, reason="", actor=cast["chief"])
     case = services.certify_case(case=case, actor=cast["clerk"])
     case = services.deliver_case(case=case, actor=cast["clerk"])

@@ -90,7 +90,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and os.envi
     # Server-side binding: psycopg prepares a statement the connection runs again and again (the case lock, the
     # audit insert), so PostgreSQL plans it once per connection instead of on every call. Off with "0" (e.g.
     # behind a pgbouncer in transaction mode, where a prepared statement does not survive the transaction).
-    DATABASES["default"].setdefault("OPTIONS", {})["server_side_binding"] = True
+    DATABASES["default"].setdefault("OPTIONS", {}).update({"server_side_binding": True, "prepare_threshold": 5})
 elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL and a busy timeout let the demo server and a management command share the file.
     DATABASES["default"].setdefault("OPTIONS", {}).update(

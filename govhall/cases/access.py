@@ -8,10 +8,14 @@ from typing import Any
 from govhall.cases.models import Case, Task
 from govhall.catalog.models import ItemVersion, ServiceItem
 from govhall.catalog.selectors import published_version
-from govhall.core import sqlbatch
+from govhall.core import audit, sqlbatch
 from govhall.core.errors import AccessDenied, NotFound
 from govhall.org.access import department_scope, in_scope, staff_of
 from govhall.org.models import Center, Department, Window
+
+CASE_CHAIN = "cases.case:"  # audit chains are named "<app>.<model>:<key>" (``audit.chain_name``)
+TASK_CHAIN = "cases.task:"
+_K_ID, _T_ID = 'k."id"', 't."id"'
 
 
 def case_scope(user: Any) -> set[int] | None:
@@ -26,7 +30,7 @@ def _case_sql() -> str:
     return (
         f"SELECT {sqlbatch.columns(Case, 'k')}, {sqlbatch.columns(ServiceItem, 'i')}, "
         f"{sqlbatch.columns(Department, 'd')}, {sqlbatch.columns(Center, 'c')}, {sqlbatch.columns(Window, 'w')}, "
-        'v."created_at" '
+        f'v."created_at", {audit.head_sql(column=_K_ID)} '
         f'FROM "{Case._meta.db_table}" k '
         f'JOIN "{ServiceItem._meta.db_table}" i ON i."id" = k."item_id" '
         f'JOIN "{Department._meta.db_table}" d ON d."id" = k."deciding_department_id" '
@@ -39,8 +43,9 @@ def _case_sql() -> str:
 
 def _read_case(receipt_number: str) -> Case | None:
     """The case with its item, department, center and window in one hand-written statement (every case page
-    and API call starts here); its published version comes from memory (it never changes)."""
-    row = sqlbatch.fetch_one(_case_sql(), [receipt_number])
+    and API call starts here); its published version comes from memory (it never changes). The head of its audit
+    chain comes along: an action on the case can then write optimistically (``services``), in one round trip."""
+    row = sqlbatch.fetch_one(_case_sql(), [CASE_CHAIN, receipt_number])
     if row is None:
         return None
     (case, item, department, center, window), rest = sqlbatch.split(row, Case, ServiceItem, Department, Center, Window)
@@ -49,6 +54,7 @@ def _read_case(receipt_number: str) -> Case | None:
     Case.receiving_center.field.set_cached_value(case, center)
     Case.window.field.set_cached_value(case, window)
     case.item_version = published_version(case.item_version_id, sqlbatch.to_datetime(rest[0]))
+    case.__dict__["_audit_head"] = audit.parse_head(rest[1])
     return case  # type: ignore[no-any-return]
 
 
@@ -62,9 +68,24 @@ def access_case(user: Any, receipt_number: str) -> Case:
     return case
 
 
+@functools.cache
+def _task_sql() -> str:
+    return (
+        f"SELECT {sqlbatch.columns(Task, 't')}, {audit.head_sql(column=_T_ID)}, "
+        f'EXISTS (SELECT 1 FROM "{Task._meta.db_table}" o WHERE o."case_id" = t."case_id" '
+        'AND o."step_position" = t."step_position" AND o."state" = %s AND o."id" <> t."id") '
+        f'FROM "{Task._meta.db_table}" t WHERE t."id" = %s AND t."case_id" = %s'
+    )
+
+
 def access_task(user: Any, case: Case, task_id: int) -> Task:
-    """A task of a case already loaded through ``access_case``."""
-    task = Task.objects.select_related("case").filter(pk=task_id, case=case).first()
-    if task is None:
+    """A task of a case already loaded through ``access_case``, with the head of its audit chain and whether other
+    tasks of its step are still open (a completion can then write optimistically, see ``services``)."""
+    row = sqlbatch.fetch_one(_task_sql(), [TASK_CHAIN, Task.State.OPEN.value, task_id, case.pk])
+    if row is None:
         raise NotFound("办理环节不存在", code="task_not_found")
-    return task
+    (task,), (head, others_open) = sqlbatch.split(row, Task)
+    task.case = case
+    task.__dict__["_audit_head"] = audit.parse_head(head)
+    task.__dict__["_others_open"] = bool(others_open)
+    return task  # type: ignore[no-any-return]

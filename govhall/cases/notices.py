@@ -45,7 +45,7 @@ from reportlab.platypus import (
 
 from govhall.cases import seals
 from govhall.cases.models import Case, CaseEvent, Notice, NoticeKind
-from govhall.cases.numbering import next_notice_number
+from govhall.cases.numbering import number_notice
 from govhall.cases.qr import qr_matrix
 from govhall.core import audit, sqlbatch
 from govhall.core.actors import Actor
@@ -108,7 +108,18 @@ def cn_date(day: datetime.date | None) -> str:
 
 # --- issuing ------------------------------------------------------------------------------------------
 def issue_notice(*, case: Case, kind: str, actor: Actor, context: Mapping[str, Any]) -> Notice:
-    """Number and fix the content of one notice inside the transaction of the action it records.
+    """Number, fix the content of and write one notice inside the transaction of the action it records."""
+    notice, writes = prepare_notice(case=case, kind=kind, actor=actor, context=context)
+    sqlbatch.run(writes)
+    return notice
+
+
+def prepare_notice(
+    *, case: Case, kind: str, actor: Actor, context: Mapping[str, Any]
+) -> tuple[Notice, list[sqlbatch.Statement]]:
+    """Number and fix the content of one notice; its row and its audit entry as writes for the caller to send with
+    the action's own, in the action's transaction (where the database cannot give the row its key beforehand, the
+    two are written here and nothing is left to send).
 
     With ``GOVHALL_NOTICE_RENDERING = "inline"`` (the default) the PDF is rendered and stored here too; with
     ``"worker"`` it is left pending and ``manage.py render_notices`` renders it after the response. Either way
@@ -117,14 +128,21 @@ def issue_notice(*, case: Case, kind: str, actor: Actor, context: Mapping[str, A
     if kind is NoticeKind.SERVICE_RECEIPT and actor.user is not None:
         context = {"server": actor.name, **context}
     issued_on = context.get("issued_on") or _issued_on(case, kind)
-    number = next_notice_number(case.deciding_department, kind, NUMBER_WORDS[kind], issued_on.year)
+    number, key = number_notice(case.deciding_department, kind, NUMBER_WORDS[kind], issued_on.year)
     notice = Notice(case=case, kind=kind, number=number, issued_on=issued_on, token=secrets.token_urlsafe(24))
     notice.content = asdict(content_for(case, kind, context))
     if rendering_mode() == "inline":
         # The file is written before the row: a rollback leaves an unreferenced file, never a row without one.
         _attach_pdf(notice)
-    sqlbatch.insert_returning_pk(notice)  # insert only: a notice is never rewritten
-    audit.record(
+    writes: list[sqlbatch.Statement] = []
+    if key is None:
+        sqlbatch.insert_returning_pk(notice)  # insert only: a notice is never rewritten
+    else:
+        notice.pk = key
+        notice._state.adding = False
+        writes.append(sqlbatch.insert(notice, with_key=True))
+    entry = audit.entry_after(
+        audit.NEW,  # the notice was created just now: its chain starts here
         actor=actor,
         action="cases.notice.issued",
         obj=notice,
@@ -135,9 +153,12 @@ def issue_notice(*, case: Case, kind: str, actor: Actor, context: Mapping[str, A
             "sha256": notice.sha256,
             "file": notice.file.name or None,
         },
-        head=audit.NEW,  # the notice was created just now: its chain starts here
     )
-    return notice
+    writes.append(sqlbatch.insert(entry))
+    if key is None:
+        sqlbatch.run(writes)
+        return notice, []
+    return notice, writes
 
 
 def rendering_mode() -> str:
@@ -202,11 +223,15 @@ def render_pending(*, limit: int = 100, actor: Actor | None = None) -> int:
     return done
 
 
-def issue_for_event(*, case: Case, action: str, actor: Actor, note: str, data: Mapping[str, Any]) -> Notice | None:
+def writes_for_event(
+    *, case: Case, action: str, actor: Actor, note: str, data: Mapping[str, Any]
+) -> list[sqlbatch.Statement]:
+    """The notice a timeline event owes the applicant (Art. 32, 38, 42, 45), numbered now; its writes to send with
+    the event's."""
     kind = kind_for_event(action)
     if kind is None:
-        return None
-    return issue_notice(case=case, kind=kind, actor=actor, context={"reason": note, **data})
+        return []
+    return prepare_notice(case=case, kind=kind, actor=actor, context={"reason": note, **data})[1]
 
 
 def _issued_on(case: Case, kind: NoticeKind) -> datetime.date:

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime
 
-from govhall.cases.models import NoticeCounter, ReceiptCounter
-from govhall.core.counters import increment
+from django.db import connections, router
+
+from govhall.cases.models import Notice, NoticeCounter, ReceiptCounter
+from govhall.core.counters import increment, increment_with
 from govhall.org.models import Center, Department
 
 
@@ -21,5 +23,21 @@ def next_notice_number(department: Department, kind: str, word: str, year: int) 
     """文书编号 such as 市场监管局受字〔2026〕第00012号; gapless per department, kind and year like receipts."""
     # Same row-lock pattern as receipt numbers: the counter row is held until the issuing transaction ends.
     last = increment(NoticeCounter, department=department, kind=kind, year=year)
+    return _notice_number(department, word, year, last)
+
+
+def number_notice(department: Department, kind: str, word: str, year: int) -> tuple[str, int | None]:
+    """``next_notice_number`` and, on PostgreSQL, the key the notice row will take, drawn from its identity sequence in
+    the same round trip: the row and its audit entry can then be written with the action's other writes."""
+    connection = connections[router.db_for_write(Notice)]
+    if connection.vendor != "postgresql":
+        return next_notice_number(department, kind, word, year), None
+    table = Notice._meta.db_table
+    also = f"nextval(pg_get_serial_sequence('\"{table}\"', 'id'))"
+    last, key = increment_with(NoticeCounter, also, department=department, kind=kind, year=year)
+    return _notice_number(department, word, year, int(last)), int(key)
+
+
+def _notice_number(department: Department, word: str, year: int, last: int) -> str:
     prefix = department.short_name or department.name
     return f"{prefix}{word}字〔{year}〕第{last:05d}号"

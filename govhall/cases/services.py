@@ -3,13 +3,14 @@ one timeline event and one audit entry."""
 
 from __future__ import annotations
 
+import copy
 import datetime
 import functools
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connections, router, transaction
 from django.utils import timezone
 
 from govhall.cases import clock, notices
@@ -135,6 +136,8 @@ def _event(
     event = _event_row(case, action, actor, before=before, note=note, data=data)
     writes = [*also, sqlbatch.update(case, _STATE_FIELDS)] if save else [*also]
     writes.append(sqlbatch.insert(event))
+    # The written notice the action owes the applicant (Art. 32, 38, 42, 45): numbered now, written with the rest.
+    writes += notices.writes_for_event(case=case, action=action, actor=actor, note=note, data=data or {})
     _audit_locked(
         case,
         actor,
@@ -142,8 +145,6 @@ def _event(
         {"status": [before, case.status], "note": note, **(data or {})},
         along=writes,
     )
-    # The written notice the action owes the applicant (Art. 32, 38, 42, 45), in the same transaction.
-    notices.issue_for_event(case=case, action=action, actor=actor, note=note, data=data or {})
 
 
 def _event_row(
@@ -178,6 +179,31 @@ def _audit_locked(
         actor=actor, action=action, obj=obj, changes=changes, head=obj.__dict__.get("_audit_head"), along=along
     )
     obj.__dict__["_audit_head"] = (entry.seq, entry.hash)
+
+
+def _optimistic(obj: Case | Task, case: Case, expected_revision: int | None) -> bool:
+    """Whether an action may write optimistically: in one statement, outside a transaction, from the state the
+    caller read (its revision and the head of the audit chain it appends to) instead of locking and reading again.
+
+    The statement's guard is the case at that revision: every change to a case bumps its revision, so a guard that
+    still matches means nothing the action was judged on has changed. A chain head that moved without one (a task
+    claimed or transferred) fails the audit insert's unique key. Either way nothing is written and the action runs
+    again on the locked row (``_lock``), where it is judged afresh. PostgreSQL only; SQLite takes the lock."""
+    connection = connections[router.db_for_write(Case)]
+    return (
+        connection.vendor == "postgresql"
+        and not connection.in_atomic_block
+        and "_audit_head" in obj.__dict__
+        and (expected_revision is None or expected_revision == case.revision)
+    )
+
+
+def _write_optimistically(writes: list[sqlbatch.Statement], fetch: Sequence[int] = ()) -> tuple[Any, ...] | None:
+    """Run an optimistic batch; None if it wrote nothing (the case or an audit chain moved since it was read)."""
+    try:
+        return sqlbatch.run_guarded(writes, fetch=fetch)
+    except IntegrityError:
+        return None
 
 
 @functools.cache
@@ -567,7 +593,6 @@ def transfer_task(*, task: Task, to_user: Any, reason: str, actor: Actor, expect
     return task
 
 
-@transaction.atomic
 def complete_task(
     *,
     task: Task,
@@ -577,6 +602,68 @@ def complete_task(
     expected_revision: int | None = None,
 ) -> Task | None:
     """Finish a review step with an opinion; the next step opens. Returns the next task, if any."""
+    read = "_others_open" in task.__dict__ and Task.case.is_cached(task)  # as access_task reads it
+    if read and _optimistic(task, task.case, expected_revision):
+        done, following = _complete_optimistic(task, opinion, actor, on)
+        if done:
+            return following
+    with transaction.atomic():
+        return _complete_locked(task, opinion, actor, on, expected_revision)
+
+
+def _complete_optimistic(task: Task, opinion: str, actor: Actor, on: datetime.date | None) -> tuple[bool, Task | None]:
+    """The completion as one statement, from the task and case as the caller read them (``access_task``): whether it
+    was written, and the next step's task. Sibling completions of a 会签 step each bump the case's revision, so
+    the guard also keeps "the last one opens the next step" true."""
+    case = task.case
+    try:
+        _require_task_actor(task, actor)
+    except DomainError:
+        return False, None
+    if task.state != Task.State.OPEN or case.status != Status.IN_REVIEW:
+        return False, None
+    done, draft = copy.copy(task), copy.copy(case)
+    now = on or today()
+    done.state, done.finished_at, done.finished_by, done.opinion = Task.State.DONE, timezone.now(), actor.user, opinion
+    if done.assignee_id is None:
+        done.assignee = actor.user
+    overran = now > done.due_on
+    draft.revision += 1
+    writes = [
+        sqlbatch.update(draft, ("revision", "updated_at"), expect={"revision": case.revision}),
+        sqlbatch.update(done, ("state", "finished_at", "finished_by", "opinion", "assignee"), after=sqlbatch.GUARD),
+        sqlbatch.insert(
+            _event_row(draft, "task_completed", actor, note=opinion, data={"step": done.step_name, "overran": overran}),
+            after=sqlbatch.GUARD,
+        ),
+    ]
+    following = None
+    if not task.__dict__["_others_open"]:
+        steps = version_steps(case.item_version)
+        later = [s for s in steps if s.position > done.step_position and s.role != Role.WINDOW_CLERK]
+        following = _step_task(draft, later[0].position, now, actor) if later else None
+        if following is not None:
+            writes.append(sqlbatch.insert(following, returning=True, after=sqlbatch.GUARD))
+    entry = audit.entry_after(
+        task.__dict__["_audit_head"],
+        actor=actor,
+        action="cases.task.completed",
+        obj=done,
+        changes={"step": done.step_name, "opinion": opinion, "overran": overran},
+    )
+    written = _write_optimistically([*writes, audit.insert_after(entry)], fetch=(3,) if following else ())
+    if written is None:
+        return False, None
+    if following is not None:
+        following.pk = written[0]
+        following._state.adding, following._state.db = False, router.db_for_write(Task)
+    done.__dict__["_audit_head"] = (entry.seq, entry.hash)
+    return True, following
+
+
+def _complete_locked(
+    task: Task, opinion: str, actor: Actor, on: datetime.date | None, expected_revision: int | None
+) -> Task | None:
     task, case = _lock_task(task, expected_revision)
     _require_task_actor(task, actor)
     if task.state != Task.State.OPEN:
@@ -640,9 +727,14 @@ def return_task(
     if earlier is not None:
         new.assignee = earlier.assignee
         new.save(update_fields=["assignee"])
+    case.revision += 1  # the step's tasks changed: a copy of the case read before is stale (see ``_optimistic``)
     event = _event_row(case, "task_returned", actor, note=reason, data={"from": task.step_name, "to": new.step_name})
     _audit_locked(
-        task, actor, "cases.task.returned", {"to_step": new.step_name, "reason": reason}, [sqlbatch.insert(event)]
+        task,
+        actor,
+        "cases.task.returned",
+        {"to_step": new.step_name, "reason": reason},
+        [sqlbatch.update(case, ("revision", "updated_at")), sqlbatch.insert(event)],
     )
     return new
 
@@ -817,6 +909,55 @@ def _advance(
     on: datetime.date | None,
     expected_revision: int | None = None,
 ) -> Case:
+    if action != "withdraw" and notices.kind_for_event(event) is None and _optimistic(case, case, expected_revision):
+        done = _advance_optimistic(case, action, event, actor, note, on)
+        if done is not None:
+            return done
+    with transaction.atomic():
+        return _advance_locked(case, action, event, actor, note, on, expected_revision)
+
+
+def _advance_optimistic(
+    case: Case, action: str, event: str, actor: Actor, note: str, on: datetime.date | None
+) -> Case | None:
+    """The step as one statement, from the caller's copy of the case; None if that copy was stale (see
+    ``_optimistic``). The caller's object is left as it was: the new state is a copy."""
+    draft = copy.copy(case)
+    try:
+        _move, before = _apply(draft, action, actor)
+    except DomainError:
+        return None  # judged again on the locked row: the caller's copy may be stale
+    if action == "close":
+        draft.closed_on = on or today()
+    entry = audit.entry_after(
+        case.__dict__["_audit_head"],
+        actor=actor,
+        action=f"cases.case.{event}",
+        obj=draft,
+        changes={"status": [before, draft.status], "note": note},
+    )
+    written = _write_optimistically(
+        [
+            sqlbatch.update(draft, _STATE_FIELDS, expect={"revision": case.revision}),
+            sqlbatch.insert(_event_row(draft, event, actor, before=before, note=note), after=sqlbatch.GUARD),
+            audit.insert_after(entry),
+        ]
+    )
+    if written is None:
+        return None
+    draft.__dict__["_audit_head"] = (entry.seq, entry.hash)
+    return draft
+
+
+def _advance_locked(
+    case: Case,
+    action: str,
+    event: str,
+    actor: Actor,
+    note: str,
+    on: datetime.date | None,
+    expected_revision: int | None = None,
+) -> Case:
     case = _lock(case, expected_revision)
     move, before = _apply(case, action, actor)
     day = on or today()
@@ -829,7 +970,6 @@ def _advance(
     return case
 
 
-@transaction.atomic
 def certify_case(
     *,
     case: Case,
@@ -841,7 +981,6 @@ def certify_case(
     return _advance(case, "certify", "certified", actor, note, on, expected_revision)
 
 
-@transaction.atomic
 def deliver_case(
     *,
     case: Case,
@@ -853,7 +992,6 @@ def deliver_case(
     return _advance(case, "deliver", "delivered", actor, note, on, expected_revision)
 
 
-@transaction.atomic
 def close_case(
     *,
     case: Case,
@@ -865,7 +1003,6 @@ def close_case(
     return _advance(case, "close", "closed", actor, note, on, expected_revision)
 
 
-@transaction.atomic
 def archive_case(
     *,
     case: Case,
@@ -877,7 +1014,6 @@ def archive_case(
     return _advance(case, "archive", "archived", actor, note, on, expected_revision)
 
 
-@transaction.atomic
 def withdraw_case(
     *,
     case: Case,
@@ -915,8 +1051,10 @@ def recompute_provisional_deadlines(actor: Actor) -> int:
             before = (case.promised_deadline, case.legal_deadline)
             recompute_clock(case)
             if (case.promised_deadline, case.legal_deadline) != before or not case.deadline_provisional:
+                case.revision += 1
                 case.save(
                     update_fields=[
+                        "revision",
                         "promised_deadline",
                         "legal_deadline",
                         "deadline_provisional",

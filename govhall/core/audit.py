@@ -100,29 +100,13 @@ def record(
     ``head``: the chain's head as the caller read it (with the object's row lock, see ``head_sql``), to save
     reading it again; a head that moved meanwhile only costs a retry. ``along``: writes of the same action sent
     with the entry in one round trip (``govhall.core.sqlbatch``); they run once, whatever the retries."""
-    chain, object_type, object_id = chain_name(obj)
-    text = object_repr if object_repr is not None else (str(obj) if isinstance(obj, models.Model) else "")
+    chain = chain_name(obj)[0]
     pending = list(along)
     for _attempt in range(_RETRIES):
         if head is None:
             last = AuditEntry.objects.filter(chain=chain).order_by("-seq").values_list("seq", "hash").first()
             head = (last[0], last[1]) if last else NEW
-        entry = AuditEntry(
-            chain=chain,
-            seq=head[0] + 1,
-            action=action,
-            object_type=object_type,
-            object_id=object_id,
-            object_repr=text[:200],
-            actor_id=actor.user_id,
-            actor_name=actor.name[:150],
-            actor_role=actor.role[:40],
-            client_ip=actor.client_ip,
-            changes=jsonable(dict(changes or {})),
-            created_at=timezone.now(),
-            prev_hash=head[1],
-        )
-        entry.hash = entry_hash(entry)
+        entry = entry_after(head, actor=actor, action=action, obj=obj, changes=changes, object_repr=object_repr)
         # A concurrent writer on the same object takes the same seq; the unique constraint decides, and the
         # loser reads the new head and tries again. ON CONFLICT DO NOTHING instead of a savepoint: one round trip.
         if _insert_unless_taken(entry, pending):
@@ -131,11 +115,51 @@ def record(
     raise Conflict("审计日志写入冲突，请重试", code="audit_contention")
 
 
-def head_sql() -> str:
+def entry_after(
+    head: Head,
+    *,
+    actor: Actor,
+    action: str,
+    obj: models.Model | tuple[str, Any],
+    changes: Mapping[str, Any] | None = None,
+    object_repr: str | None = None,
+) -> AuditEntry:
+    """The entry that follows ``head`` on ``obj``'s chain, hashed, not yet written (``record`` writes it; an
+    optimistic write sends it with ``insert_after``)."""
+    chain, object_type, object_id = chain_name(obj)
+    text = object_repr if object_repr is not None else (str(obj) if isinstance(obj, models.Model) else "")
+    entry = AuditEntry(
+        chain=chain,
+        seq=head[0] + 1,
+        action=action,
+        object_type=object_type,
+        object_id=object_id,
+        object_repr=text[:200],
+        actor_id=actor.user_id,
+        actor_name=actor.name[:150],
+        actor_role=actor.role[:40],
+        client_ip=actor.client_ip,
+        changes=jsonable(dict(changes or {})),
+        created_at=timezone.now(),
+        prev_hash=head[1],
+    )
+    entry.hash = entry_hash(entry)
+    return entry
+
+
+def insert_after(entry: AuditEntry) -> sqlbatch.Statement:
+    """The entry's INSERT in an optimistic batch: written only if the batch's guard matched, and with no ON CONFLICT,
+    so a chain that moved since its head was read fails the whole batch (``IntegrityError``)."""
+    return sqlbatch.insert(entry, after=sqlbatch.GUARD, using=router.db_for_write(AuditEntry))
+
+
+def head_sql(column: str = "") -> str:
     """A scalar subquery for the head of the chain named by its parameter, as ``'seq:hash'`` (NULL for none), to
     read along with a locked row."""
     table = AuditEntry._meta.db_table
-    return f"""(SELECT "seq" || ':' || "hash" FROM "{table}" WHERE "chain" = %s ORDER BY "seq" DESC LIMIT 1)"""
+    # ``column``: the chain named by a parameter (its object type, e.g. 'cases.case:') and the row's key.
+    chain = f"(%s || CAST({column} AS TEXT))" if column else "%s"
+    return f"""(SELECT "seq" || ':' || "hash" FROM "{table}" WHERE "chain" = {chain} ORDER BY "seq" DESC LIMIT 1)"""
 
 
 def parse_head(value: str | None) -> Head:

@@ -8,11 +8,15 @@ on PostgreSQL they go as one statement::
 All of them run in the caller's transaction, whatever the last one returns (an ``ON CONFLICT DO NOTHING`` that
 skips does not undo the others). Statements must touch different rows: one statement may not update a row twice.
 The SQL is built from the model's fields once per model; values go through the fields' own ``get_db_prep_save``.
+
+An optimistic write (``guard``, ``after=GUARD``, ``run_guarded``) is one such statement run on its own, outside a
+transaction: its first part is a conditional UPDATE (the case at the revision the caller read) and every other part
+writes only if that matched, so it writes all or nothing, and a unique key it hits fails it whole.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any, TypeVar
@@ -38,11 +42,19 @@ def _quote(name: str | None) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
+GUARD = "w0"  # the name of a batch's first statement, which the writes of an optimistic batch depend on
+
+
 @cache
-def _insert_sql(model: type[models.Model], conflict: str, returning: bool) -> str:
-    columns = ", ".join(_quote(f.column) for f in _fields(model))
-    values = ", ".join(["%s"] * len(_fields(model)))
-    sql = f"INSERT INTO {_quote(model._meta.db_table)} ({columns}) VALUES ({values})"
+def _insert_sql(
+    model: type[models.Model], conflict: str, returning: bool, after: str = "", with_key: bool = False
+) -> str:
+    fields = model._meta.concrete_fields if with_key else _fields(model)
+    columns = ", ".join(_quote(f.column) for f in fields)
+    values = ", ".join(["%s"] * len(fields))
+    sql = f"INSERT INTO {_quote(model._meta.db_table)} ({columns}) "
+    # INSERT … SELECT: PostgreSQL types the parameters by the target columns, as it does for VALUES.
+    sql += f"SELECT {values} FROM {after}" if after else f"VALUES ({values})"
     if conflict:
         sql += f" ON CONFLICT ({', '.join(_quote(c) for c in conflict.split(','))}) DO NOTHING"
     if returning:
@@ -50,29 +62,60 @@ def _insert_sql(model: type[models.Model], conflict: str, returning: bool) -> st
     return sql
 
 
-def insert(instance: models.Model, *, conflict: str = "", returning: bool = False, using: str = "default") -> Statement:
-    """INSERT of ``instance`` (every concrete field but the key; ``auto_now(_add)`` fields are set here)."""
+def insert(
+    instance: models.Model,
+    *,
+    conflict: str = "",
+    returning: bool = False,
+    using: str = "default",
+    after: str = "",
+    with_key: bool = False,
+) -> Statement:
+    """INSERT of ``instance`` (every concrete field but the key; ``auto_now(_add)`` fields are set here).
+
+    ``after=GUARD``: only if the batch's guard matched (in an optimistic batch, PostgreSQL only); ``with_key``: the
+    key too, drawn beforehand from the table's sequence."""
     connection = connections[using]
     model = type(instance)
-    params = [f.get_db_prep_save(f.pre_save(instance, True), connection) for f in _fields(model)]
-    return Statement(_insert_sql(model, conflict, returning), params)
+    fields = model._meta.concrete_fields if with_key else _fields(model)
+    params = [f.get_db_prep_save(f.pre_save(instance, True), connection) for f in fields]
+    return Statement(_insert_sql(model, conflict, returning, after, with_key), params)
 
 
 @cache
-def _update_sql(model: type[models.Model], names: tuple[str, ...]) -> str:
+def _update_sql(
+    model: type[models.Model], names: tuple[str, ...], expect: tuple[str, ...] = (), after: str = ""
+) -> str:
     fields = [model._meta.get_field(n) for n in names]
     sets = ", ".join(f"{_quote(f.column)} = %s" for f in fields)  # type: ignore[union-attr]
     pk = model._meta.pk.column  # type: ignore[union-attr]
-    return f"UPDATE {_quote(model._meta.db_table)} SET {sets} WHERE {_quote(pk)} = %s"
+    sql = f"UPDATE {_quote(model._meta.db_table)} SET {sets} WHERE {_quote(pk)} = %s"
+    for name in expect:
+        sql += f" AND {_quote(model._meta.get_field(name).column)} = %s"  # type: ignore[union-attr]
+    if after:
+        sql += f" AND EXISTS (SELECT 1 FROM {after})"
+    return sql + " RETURNING 1" if expect else sql
 
 
-def update(instance: models.Model, names: Sequence[str], *, using: str = "default") -> Statement:
-    """UPDATE of the named fields of ``instance`` by its key (``auto_now`` fields named are set here)."""
+def update(
+    instance: models.Model,
+    names: Sequence[str],
+    *,
+    using: str = "default",
+    expect: Mapping[str, Any] | None = None,
+    after: str = "",
+) -> Statement:
+    """UPDATE of the named fields of ``instance`` by its key (``auto_now`` fields named are set here).
+
+    ``expect``: only where these columns still hold these values (a guard: it returns a row if it matched);
+    ``after=GUARD``: only if the batch's guard matched."""
     connection = connections[using]
     model = type(instance)
     fields = [model._meta.get_field(n) for n in names]
     params = [f.get_db_prep_save(f.pre_save(instance, False), connection) for f in fields]  # type: ignore[union-attr]
-    return Statement(_update_sql(model, tuple(names)), [*params, instance.pk])
+    expected = dict(expect or {})
+    sql = _update_sql(model, tuple(names), tuple(expected), after)
+    return Statement(sql, [*params, instance.pk, *expected.values()])
 
 
 def run(statements: Sequence[Statement], *, using: str = "default") -> list[tuple[Any, ...]]:
@@ -90,6 +133,25 @@ def run(statements: Sequence[Statement], *, using: str = "default") -> list[tupl
             for s in statements:
                 cursor.execute(s.sql, s.params)
         return list(cursor.fetchall()) if cursor.description else []
+
+
+def run_guarded(
+    statements: Sequence[Statement], *, fetch: Sequence[int] = (), using: str = "default"
+) -> tuple[Any, ...] | None:
+    """Run an optimistic batch (PostgreSQL) as one statement: None if its guard, the first statement, did not match,
+    else the first value returned by each statement numbered in ``fetch`` (e.g. the key of an inserted row).
+
+    Every other statement must depend on the guard (``after=GUARD``), so a guard that did not match writes
+    nothing; a unique key hit raises ``IntegrityError`` and writes nothing either. Outside a transaction the
+    statement commits by itself: one round trip for the whole action."""
+    connection = connections[using]
+    assert connection.vendor == "postgresql", "optimistic batches are PostgreSQL only"
+    ctes = ", ".join(f"w{i} AS ({s.sql})" for i, s in enumerate(statements))
+    values = "".join(f", (SELECT * FROM w{i} LIMIT 1)" for i in fetch)
+    with connection.cursor() as cursor:
+        cursor.execute(f"WITH {ctes} SELECT count(*){values} FROM {GUARD}", [p for s in statements for p in s.params])
+        row = cursor.fetchone()
+    return tuple(row[1:]) if row and row[0] else None
 
 
 def insert_returning_pk(instance: models.Model, *, using: str = "default") -> models.Model:
