@@ -150,16 +150,15 @@ def _load_cast() -> dict[str, Any]:
 
 
 def govhall_case() -> None:
-    from django.db import transaction
 
     from govhall.cases import selectors, services
-    from govhall.cases.countersign import open_countersign
+    from govhall.cases.models import Task
 
     cast = _load_cast()
     case = services.submit_case(intake=cast["intake"], actor=cast["clerk"])
-    with transaction.atomic():  # acceptance and the countersign request: one clerk action
-        case = services.accept_case(case=case, actor=cast["clerk"])
-        tasks = open_countersign(case=case, departments=cast["departments"], step_name="会签", actor=cast["clerk"])
+    # 并联审批: acceptance sends the 会签 step to the three departments at once (one clerk action, one transaction).
+    case = services.accept_case(case=case, actor=cast["clerk"], parallel=cast["departments"])
+    tasks = Task.objects.filter(case=case, state=Task.State.OPEN).only("pk", "department_id").order_by("pk")
     for task in tasks:
         # Each signer reads the task afresh, as the API does for every request, then completes it.
         signer = cast["signers"][task.department_id]
@@ -388,6 +387,9 @@ def run() -> list[Table]:
         for ddl in FLOOR_SCHEMA:
             cur.execute(ddl)
     govhall_setup()
+    with connection.cursor() as cur:
+        # The bench database is young: give the planner the statistics autovacuum keeps in a running one.
+        cur.execute("ANALYZE")
     rows: list[list[object]] = []
     rates: dict[str, float] = {}
     for engine in [*ENGINES, VIEWFLOW]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime
-from typing import Any
+from typing import Any, Literal
 
 from ninja import Field, Schema
 
@@ -52,6 +52,15 @@ class RevisionIn(Schema):
     )
 
 
+class AcceptIn(RevisionIn):
+    parallel_departments: list[str] = Field(
+        default_factory=list,
+        max_length=50,
+        description="并联审批: codes of the departments reviewing beside the deciding one",
+    )
+    parallel_mode: Literal["all", "any"] = Field("all", description="all: 会签; any: 或签")
+
+
 class NoteIn(RevisionIn):
     note: str = Field("", max_length=TEXT)
 
@@ -88,6 +97,29 @@ class ReturnIn(ReasonIn):
 
 class TransferIn(ReasonIn):
     username: str = Field(..., min_length=1, max_length=150)
+
+
+class DelegateIn(RevisionIn):
+    username: str | None = Field(
+        None, min_length=1, max_length=150, description="the colleague who acts for the assignee; null takes it back"
+    )
+    reason: str = Field("", max_length=TEXT)
+
+
+class CountersignIn(RevisionIn):
+    step_name: str = Field(..., min_length=1, max_length=40, description="the case's current review step")
+    departments: list[str] = Field(default_factory=list, max_length=50, description="department codes (their pools)")
+    approvers: list[str] = Field(default_factory=list, max_length=50, description="usernames of named approvers")
+    mode: Literal["all", "any"] = Field(
+        "all", description="all: 会签, every one signs; any: 或签, the first one settles"
+    )
+
+
+class CountersignOut(Schema):
+    receipt_number: str
+    case_status: str
+    case_revision: int
+    tasks: list[TaskOut]
 
 
 # --- output -----------------------------------------------------------------------------------------
@@ -148,6 +180,8 @@ class TaskOut(Schema):
     mode: str
     state: str
     assignee: str | None
+    delegate: str | None = Field(None, description="委托: the colleague acting for the assignee")
+    sent_by: str | None = Field(None, description="who sent the case to this step (may retract it, 撤回)")
     started_on: datetime.date
     due_on: datetime.date
     finished_at: datetime.datetime | None
@@ -257,6 +291,8 @@ def task_of(task: Task) -> dict[str, Any]:
         "mode": task.mode,
         "state": task.state,
         "assignee": task.assignee.get_username() if task.assignee else None,
+        "delegate": task.delegate.get_username() if task.delegate else None,
+        "sent_by": task.sent_by.get_username() if task.sent_by else None,
         "started_on": task.started_on,
         "due_on": task.due_on,
         "finished_at": task.finished_at,

@@ -17,10 +17,14 @@ from ninja import Status as Reply
 from govhall.accounts.models import User
 from govhall.api.auth import acting, api_auth
 from govhall.api.case_schemas import (
+    AcceptIn,
     CaseOut,
     CasePageOut,
     CaseSummaryOut,
+    CountersignIn,
+    CountersignOut,
     DecideIn,
+    DelegateIn,
     ExtendIn,
     NoteIn,
     OpinionIn,
@@ -42,11 +46,12 @@ from govhall.api.schemas import ErrorOut
 from govhall.cases import selectors, services
 from govhall.cases.access import access_case, case_scope
 from govhall.cases.clock import Light
+from govhall.cases.countersign import open_countersign
 from govhall.cases.models import Case, Status, Task
 from govhall.core import masking
 from govhall.core.actors import Actor
-from govhall.core.errors import Problem, ValidationFailed
-from govhall.org.models import Role
+from govhall.core.errors import Conflict, Problem, ValidationFailed
+from govhall.org.models import Department, Role
 
 router = Router(tags=["办件"], auth=api_auth)
 
@@ -58,6 +63,7 @@ TASK_ID = Path(..., ge=1, le=2**31 - 1)
 CLERK, APPROVER, CHIEF, MANAGER = Role.WINDOW_CLERK, Role.APPROVER, Role.CHIEF_REPRESENTATIVE, Role.CENTER_MANAGER
 # Actions without required fields accept an empty body.
 NO_BODY = RevisionIn.model_validate({})
+NO_ACCEPT = AcceptIn.model_validate({})
 NO_NOTE = NoteIn.model_validate({})
 NO_OPINION = OpinionIn.model_validate({})
 REVEALED = ("name", "id_number", "phone", "address", "agent_name", "agent_id_number", "agent_phone")
@@ -180,9 +186,25 @@ def _revealed_applicant(case: Case, actor: Actor) -> dict[str, Any]:
 
 # --- acceptance --------------------------------------------------------------------------------------
 @router.post("/cases/{receipt_number}/accept", response=CASE, summary="受理")
-def accept(request: HttpRequest, payload: RevisionIn = NO_BODY, receipt_number: str = RECEIPT) -> dict[str, Any]:
+def accept(request: HttpRequest, payload: AcceptIn = NO_ACCEPT, receipt_number: str = RECEIPT) -> dict[str, Any]:
     case, actor = _case_and_actor(request, receipt_number, CLERK, CHIEF)
-    return _summary(services.accept_case(case=case, actor=actor, expected_revision=payload.expected_revision), case)
+    parallel = _departments(payload.parallel_departments, "parallel_departments")
+    accepted = services.accept_case(
+        case=case,
+        actor=actor,
+        expected_revision=payload.expected_revision,
+        parallel=parallel,
+        parallel_mode=payload.parallel_mode,
+    )
+    return _summary(accepted, case)
+
+
+def _departments(codes: list[str], field: str) -> list[Department]:
+    departments = list(Department.objects.filter(code__in=codes))
+    unknown = sorted(set(codes) - {d.code for d in departments})
+    if unknown:
+        raise ValidationFailed([Problem(f"部门不存在：{'、'.join(unknown)}", code="unknown_department", field=field)])
+    return departments
 
 
 @router.post("/cases/{receipt_number}/request-supplement", response=CASE, summary="一次性告知补正")
@@ -367,3 +389,57 @@ def transfer(request: HttpRequest, payload: TransferIn, task_id: int = TASK_ID) 
         task=task, to_user=to_user, reason=payload.reason, actor=actor, expected_revision=payload.expected_revision
     )
     return _task_result(task, moved)
+
+
+@router.post("/tasks/{task_id}/delegate", response=TASK, summary="委托本部门同事代为办理（username 为空：收回委托）")
+def delegate(request: HttpRequest, payload: DelegateIn, task_id: int = TASK_ID) -> dict[str, Any]:
+    task, actor = selectors.task_by_id(task_id), acting(request, APPROVER, CHIEF)
+    to_user = None
+    if payload.username is not None:
+        to_user = User.objects.filter(username=payload.username, is_active=True).first()
+        if to_user is None:
+            raise ValidationFailed([Problem("用户不存在", code="unknown_user", field="username")])
+    delegated = services.delegate_task(
+        task=task, to_user=to_user, reason=payload.reason, actor=actor, expected_revision=payload.expected_revision
+    )
+    return _task_result(task, delegated)
+
+
+@router.post("/tasks/{task_id}/retract", response=TASK, summary="撤回（下一环节尚未办理时，由转出人收回）")
+def retract(request: HttpRequest, payload: ReasonIn, task_id: int = TASK_ID) -> dict[str, Any]:
+    task, actor = selectors.task_by_id(task_id), acting(request, APPROVER, CHIEF, CLERK)
+    reopened = services.retract_task(
+        task=task, reason=payload.reason, actor=actor, expected_revision=payload.expected_revision
+    )
+    return _task_result(task, reopened)
+
+
+@router.post(
+    "/cases/{receipt_number}/countersign",
+    response={200: CountersignOut, **ERRORS},
+    summary="对当前环节发起会签（all）或或签（any）",
+)
+def countersign(request: HttpRequest, payload: CountersignIn, receipt_number: str = RECEIPT) -> dict[str, Any]:
+    case, actor = _case_and_actor(request, receipt_number, CLERK, APPROVER, CHIEF)
+    departments = _departments(payload.departments, "departments")
+    approvers = list(User.objects.filter(username__in=payload.approvers, is_active=True))
+    missing = sorted(set(payload.approvers) - {u.get_username() for u in approvers})
+    if missing:
+        raise ValidationFailed([Problem(f"用户不存在：{'、'.join(missing)}", code="unknown_user", field="approvers")])
+    if payload.expected_revision is not None and payload.expected_revision != case.revision:
+        raise Conflict("该办件已被他人处理，请刷新后再操作", code="stale_case")
+    tasks = open_countersign(
+        case=case,
+        departments=departments,
+        step_name=payload.step_name,
+        actor=actor,
+        mode=payload.mode,
+        approvers=approvers,
+    )
+    fresh = Case.objects.only("status", "revision").get(pk=case.pk)
+    return {
+        "receipt_number": case.receipt_number,
+        "case_status": fresh.status,
+        "case_revision": fresh.revision,
+        "tasks": [task_of(t) for t in tasks],
+    }

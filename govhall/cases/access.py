@@ -63,9 +63,23 @@ def access_case(user: Any, receipt_number: str) -> Case:
     case = _read_case(receipt_number)
     if case is None:
         raise NotFound("办件不存在", code="case_not_found")
-    if not in_scope(user, case.deciding_department_id):
+    if not in_scope(user, case.deciding_department_id) and not _signs_for(user, case):
         raise AccessDenied("该办件不属于您办理的部门", code="out_of_scope")
     return case
+
+
+def _signs_for(user: Any, case: Case) -> bool:
+    """Whether one of the user's departments has (or had) a task on the case: a department asked to countersign
+    reads the case it signs for."""
+    scope = department_scope(user)
+    if not scope:
+        return False
+    return Task.objects.filter(case_id=case.pk, department_id__in=scope).exists()
+
+
+def decides(user: Any, case: Case) -> bool:
+    """Whether the user acts for the case's deciding department (its case actions), not only for a step of it."""
+    return in_scope(user, case.deciding_department_id)
 
 
 @functools.cache

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Sequence
+from typing import Any
 
 from django.db import transaction
 
@@ -17,17 +18,34 @@ from govhall.cases.models import Case, Status, Task
 from govhall.catalog.selectors import version_steps
 from govhall.core import sqlbatch, workdays
 from govhall.core.actors import Actor
-from govhall.core.errors import Conflict, Problem, ValidationFailed
-from govhall.org.models import Department
+from govhall.core.errors import AccessDenied, Conflict, Problem, ValidationFailed
+from govhall.org.access import in_scope, roles_of, staff_of
+from govhall.org.models import Department, Role
 
 
 @transaction.atomic
 def open_countersign(
-    *, case: Case, departments: Sequence[Department], step_name: str, actor: Actor, on: datetime.date | None = None
+    *,
+    case: Case,
+    departments: Sequence[Department],
+    step_name: str,
+    actor: Actor,
+    on: datetime.date | None = None,
+    mode: str = Task.Mode.ALL,
+    approvers: Sequence[Any] = (),
 ) -> list[Task]:
-    """Have ``departments`` countersign the step ``step_name``; returns the step's open tasks."""
+    """Have ``departments`` (their pools) and ``approvers`` (by name) sign the current step ``step_name`` in parallel:
+    every one of them (会签, ``mode="all"``) or the first of them (或签, ``mode="any"``). Returns the step's open tasks.
+
+    Asked by whoever may act on the case for its deciding department (the clerk at acceptance, its approvers)."""
+    if mode not in (Task.Mode.ALL, Task.Mode.ANY):
+        raise ValidationFailed([Problem("会签方式无效", code="invalid_choice", field="mode")])
+    if not departments and not approvers:
+        raise ValidationFailed([Problem("请选择会签的部门或人员", code="required", field="departments")])
     # Row lock: a countersign and a completion of the same step must not interleave.
     case = services._lock(case)
+    if actor.user is not None and not in_scope(actor.user, case.deciding_department_id):
+        raise AccessDenied("该办件不属于您办理的部门", code="out_of_scope")
     if case.status != Status.IN_REVIEW:
         raise Conflict("只有审查中的办件可以发起会签", code="invalid_transition")
     step = next((s for s in version_steps(case.item_version) if s.name == step_name), None)
@@ -43,34 +61,49 @@ def open_countersign(
             [case.pk, step.position, Task.State.OPEN.value],
         )
     ]
+    if not open_tasks:
+        raise Conflict(f"「{step_name}」不是正在办理的环节，不能发起会签", code="step_not_current")
     for task in open_tasks:
-        task.mode = Task.Mode.ALL  # written below, with the case and its event
+        task.mode = mode  # written below, with the case and its event
     have = {t.department_id for t in open_tasks}
+    named = {t.assignee_id for t in open_tasks if t.assignee_id is not None}
     due = workdays.get_calendar().add_working_days(day, step.budget_days).date
+    wanted: list[tuple[int, Any]] = [(d.pk, None) for d in departments if d.pk not in have]
+    for user in approvers:
+        profile = staff_of(user)
+        held = roles_of(user)
+        allowed = step.role in held or (step.role == Role.APPROVER and Role.CHIEF_REPRESENTATIVE in held)
+        if profile is None or profile.department_id is None or not allowed:
+            raise ValidationFailed(
+                [Problem(f"{user}不能办理「{step_name}」环节", code="role_not_allowed", field="approvers")]
+            )
+        if user.pk not in named:
+            wanted.append((profile.department_id, user))
     added = Task.objects.bulk_create(
         Task(
             case=case,
             step_position=step.position,
             step_name=step.name,
             role=step.role,
-            department=department,
-            mode=Task.Mode.ALL,
+            department_id=department_id,
+            assignee=user,
+            mode=mode,
             started_on=day,
             due_on=due,
             budget_days=step.budget_days,
             sent_by=actor.user,
         )
-        for department in departments
-        if department.pk not in have
+        for department_id, user in wanted
     )
-    names = [d.name for d in departments]
+    names = [d.name for d in departments] + [str(u) for u in approvers]
     case.revision += 1
-    event = services._event_row(case, "countersign_opened", actor, data={"step": step.name, "departments": names})
+    action = "countersign_opened" if mode == Task.Mode.ALL else "anysign_opened"
+    event = services._event_row(case, action, actor, data={"step": step.name, "departments": names, "mode": mode})
     services._audit_locked(
         case,
         actor,
-        "cases.case.countersign_opened",
-        {"departments": names},
+        f"cases.case.{action}",
+        {"departments": names, "mode": mode},
         along=[
             *(sqlbatch.update(task, ("mode",)) for task in open_tasks),
             sqlbatch.update(case, ("revision", "updated_at")),

@@ -182,12 +182,17 @@ class Task(models.Model):
     sent_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
+    # 委托: a colleague acting for the assignee, who stays responsible; the assignee may take it back.
+    delegate = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="delegated_tasks"
+    )
 
     class Meta:
         ordering: ClassVar = ["case", "step_position", "pk"]
         indexes: ClassVar = [
             models.Index(fields=["department", "role"], name="task_open_pool_idx", condition=Q(state="open")),
             models.Index(fields=["assignee"], name="task_open_assignee_idx", condition=Q(state="open")),
+            models.Index(fields=["delegate"], name="task_open_delegate_idx", condition=Q(state="open")),
         ]
 
     def __str__(self) -> str:

@@ -6,7 +6,7 @@ import datetime
 
 from django.db import connections, router
 
-from govhall.cases.models import Notice, NoticeCounter, ReceiptCounter
+from govhall.cases.models import Case, Notice, NoticeCounter, ReceiptCounter
 from govhall.core.counters import increment, increment_with
 from govhall.org.models import Center, Department
 
@@ -17,6 +17,19 @@ def next_receipt_number(center: Center, day: datetime.date) -> str:
     # and a rolled-back intake returns its number: no gaps, no duplicates.
     last = increment(ReceiptCounter, center=center, day=day)
     return f"{center.code}{day:%Y%m%d}{last:05d}"
+
+
+def number_receipt(center: Center, day: datetime.date) -> tuple[str, int | None]:
+    """``next_receipt_number`` and, on PostgreSQL, the key the case row will take, in the same round trip (as
+    ``number_notice``): the case, its checklist, its first event and audit entry then go as one write."""
+    if connections[router.db_for_write(Case)].vendor != "postgresql":
+        return next_receipt_number(center, day), None
+    last, key = increment_with(ReceiptCounter, _next_key(Case), center=center, day=day)
+    return f"{center.code}{day:%Y%m%d}{int(last):05d}", int(key)
+
+
+def _next_key(model: type[Case] | type[Notice]) -> str:
+    return f"nextval(pg_get_serial_sequence('\"{model._meta.db_table}\"', 'id'))"
 
 
 def next_notice_number(department: Department, kind: str, word: str, year: int) -> str:
@@ -32,9 +45,7 @@ def number_notice(department: Department, kind: str, word: str, year: int) -> tu
     connection = connections[router.db_for_write(Notice)]
     if connection.vendor != "postgresql":
         return next_notice_number(department, kind, word, year), None
-    table = Notice._meta.db_table
-    also = f"nextval(pg_get_serial_sequence('\"{table}\"', 'id'))"
-    last, key = increment_with(NoticeCounter, also, department=department, kind=kind, year=year)
+    last, key = increment_with(NoticeCounter, _next_key(Notice), department=department, kind=kind, year=year)
     return _notice_number(department, word, year, int(last)), int(key)
 
 

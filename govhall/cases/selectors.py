@@ -124,7 +124,7 @@ def _inbox_tasks(user: Any, tab: str) -> QuerySet[Task]:
             return open_tasks.none()
         tasks = open_tasks.filter(assignee__isnull=True, department_id=profile.department_id, role__in=roles)
     else:
-        tasks = open_tasks.filter(assignee=user)
+        tasks = open_tasks.filter(Q(assignee=user) | Q(delegate=user))  # 委托: a delegate works on it too
     return tasks.select_related("case", "case__item_version", "case__deciding_department").order_by(
         "case__promised_deadline", "due_on", "pk"
     )

@@ -26,7 +26,7 @@ from govhall.cases.models import (
     Suspension,
     Task,
 )
-from govhall.cases.numbering import next_receipt_number
+from govhall.cases.numbering import next_receipt_number, number_receipt
 from govhall.cases.transitions import SYSTEM, Move, move_for
 from govhall.catalog.models import CaseType, Material, ServiceItem
 from govhall.catalog.selectors import published_version, version_materials, version_steps
@@ -34,7 +34,8 @@ from govhall.core import audit, sqlbatch, workdays
 from govhall.core.actors import Actor
 from govhall.core.errors import AccessDenied, Conflict, DomainError, NotFound, Problem, ValidationFailed
 from govhall.core.identity import accept_credit_code, check_resident_id
-from govhall.org.access import in_scope
+from govhall.core.models import AuditEntry
+from govhall.org.access import in_scope, roles_of
 from govhall.org.models import Center, Department, Role, Window
 
 
@@ -285,11 +286,29 @@ def recompute_clock(case: Case, *, on: datetime.date | None = None, pauses: list
     case.deadline_provisional = promised.provisional or legal.provisional
 
 
-def _first_step(case: Case, actor: Actor, on: datetime.date) -> list[sqlbatch.Statement]:
-    """The first review step's task, as a write to send with the acceptance (nothing if the item has none)."""
+def _first_step(
+    case: Case, actor: Actor, on: datetime.date, parallel: Sequence[Department] = (), mode: str = "all"
+) -> list[sqlbatch.Statement]:
+    """The first review step's task, as a write to send with the acceptance (nothing if the item has none).
+
+    ``parallel`` (并联审批): the departments that review beside the deciding one, each with a task of that step in
+    its pool; ``mode`` "all" (会签: every one signs) or "any" (或签: the first signature settles the step)."""
     steps = [s for s in version_steps(case.item_version) if s.role != Role.WINDOW_CLERK]
+    others = [d for d in dict.fromkeys(parallel) if d.pk != case.deciding_department_id]
+    if others and not steps:
+        raise ValidationFailed([Problem("本事项没有审查环节，不能并联审批", code="no_review_step", field="parallel")])
+    if mode not in (Task.Mode.ALL, Task.Mode.ANY):
+        raise ValidationFailed([Problem("会签方式无效", code="invalid_choice", field="parallel_mode")])
     task = _step_task(case, steps[0].position, on, actor) if steps else None
-    return [sqlbatch.insert(task)] if task is not None else []
+    if task is None:
+        return []
+    tasks = [task, *(copy.copy(task) for _ in others)]
+    for extra, department in zip(tasks[1:], others, strict=True):
+        extra.department = department
+    if others:
+        for t in tasks:
+            t.mode = mode
+    return [sqlbatch.insert(t) for t in tasks]
 
 
 def _open_step(case: Case, position: int, on: datetime.date, actor: Actor) -> Task | None:
@@ -355,8 +374,11 @@ def submit_case(
         raise ValidationFailed([Problem("材料清单与事项不符", code="unknown_material", field="materials")])
     day = received_on or today()
     a = intake.applicant
+    # With a key drawn beforehand (PostgreSQL), the case row goes with its checklist, event and audit entry.
+    receipt, key = (next_receipt_number(center, day), None) if idempotency_key else number_receipt(center, day)
     case = Case(
-        receipt_number=next_receipt_number(center, day),
+        pk=key,
+        receipt_number=receipt,
         idempotency_key=idempotency_key or None,
         item=item,
         item_version=version,
@@ -380,15 +402,19 @@ def submit_case(
         legal_limit=version.legal_limit,
         promised_limit=version.promised_limit,
     )
-    if not idempotency_key:
+    first: list[sqlbatch.Statement] = []
+    if key is not None:
+        case._state.adding = False
+        first.append(sqlbatch.insert(case, with_key=True))
+    elif not idempotency_key:
         sqlbatch.insert_returning_pk(case)
     else:
         try:
             with transaction.atomic():  # a savepoint only where a concurrent retry can collide
                 sqlbatch.insert_returning_pk(case)
         except IntegrityError:
-            if first := Case.objects.filter(idempotency_key=idempotency_key).first():
-                return _replayed(first, fingerprint)
+            if earlier := Case.objects.filter(idempotency_key=idempotency_key).first():
+                return _replayed(earlier, fingerprint)
             raise
     received = {r.material_id: r for r in intake.materials}
     checklist = [
@@ -407,7 +433,7 @@ def submit_case(
     if fingerprint:
         data["fingerprint"] = fingerprint
     case.__dict__["_audit_head"] = audit.NEW
-    _event(case, "收件", "submitted", actor, "", data=data, save=False, also=checklist)
+    _event(case, "收件", "submitted", actor, "", data=data, save=False, also=[*first, *checklist])
     return case
 
 
@@ -432,8 +458,16 @@ def _missing_required(case: Case) -> list[str]:
 
 @transaction.atomic
 def accept_case(
-    *, case: Case, actor: Actor, expected_revision: int | None = None, on: datetime.date | None = None
+    *,
+    case: Case,
+    actor: Actor,
+    expected_revision: int | None = None,
+    on: datetime.date | None = None,
+    parallel: Sequence[Department] = (),
+    parallel_mode: str = "all",
 ) -> Case:
+    """受理. ``parallel``: 并联审批, the other departments that review the case beside the deciding one, from the
+    first review step on (see ``_first_step``); later parallel signatures are asked with ``countersign``."""
     case = _lock(case, expected_revision)
     missing = _missing_required(case)
     if missing:
@@ -457,8 +491,9 @@ def accept_case(
             "promised_deadline": case.promised_deadline,
             "legal_deadline": case.legal_deadline,
             "provisional": case.deadline_provisional,
+            **({"parallel": [d.name for d in parallel], "mode": parallel_mode} if parallel else {}),
         },
-        also=_first_step(case, actor, case.accepted_on),
+        also=_first_step(case, actor, case.accepted_on, parallel, parallel_mode),
     )
     return case
 
@@ -620,22 +655,20 @@ def _complete_optimistic(task: Task, opinion: str, actor: Actor, on: datetime.da
         _require_task_actor(task, actor)
     except DomainError:
         return False, None
-    if task.state != Task.State.OPEN or case.status != Status.IN_REVIEW:
-        return False, None
+    if task.state != Task.State.OPEN or case.status != Status.IN_REVIEW or task.mode == Task.Mode.ANY:
+        return False, None  # judged on the locked row (an any-sign also closes its siblings there)
     done, draft = copy.copy(task), copy.copy(case)
     now = on or today()
     done.state, done.finished_at, done.finished_by, done.opinion = Task.State.DONE, timezone.now(), actor.user, opinion
     if done.assignee_id is None:
         done.assignee = actor.user
     overran = now > done.due_on
+    data = _completion_data(done, actor, overran)
     draft.revision += 1
     writes = [
         sqlbatch.update(draft, ("revision", "updated_at"), expect={"revision": case.revision}),
         sqlbatch.update(done, ("state", "finished_at", "finished_by", "opinion", "assignee"), after=sqlbatch.GUARD),
-        sqlbatch.insert(
-            _event_row(draft, "task_completed", actor, note=opinion, data={"step": done.step_name, "overran": overran}),
-            after=sqlbatch.GUARD,
-        ),
+        sqlbatch.insert(_event_row(draft, "task_completed", actor, note=opinion, data=data), after=sqlbatch.GUARD),
     ]
     following = None
     if not task.__dict__["_others_open"]:
@@ -649,7 +682,7 @@ def _complete_optimistic(task: Task, opinion: str, actor: Actor, on: datetime.da
         actor=actor,
         action="cases.task.completed",
         obj=done,
-        changes={"step": done.step_name, "opinion": opinion, "overran": overran},
+        changes={**data, "opinion": opinion},
     )
     written = _write_optimistically([*writes, audit.insert_after(entry)], fetch=(3,) if following else ())
     if written is None:
@@ -676,25 +709,136 @@ def _complete_locked(
         task.assignee = actor.user
     overran = now > task.due_on
     case.revision += 1
-    event = _event_row(case, "task_completed", actor, note=opinion, data={"step": task.step_name, "overran": overran})
+    data = _completion_data(task, actor, overran)
+    event = _event_row(case, "task_completed", actor, note=opinion, data=data)
+    writes = [
+        sqlbatch.update(task, ("state", "finished_at", "finished_by", "opinion", "assignee")),
+        sqlbatch.update(case, ("revision", "updated_at")),
+        sqlbatch.insert(event),
+    ]
+    if task.mode == Task.Mode.ANY:
+        # 或签: the first signature settles the step; the others' tasks close with it.
+        writes.append(
+            sqlbatch.Statement(
+                'UPDATE "cases_task" SET "state" = %s, "finished_at" = %s, "opinion" = %s '
+                'WHERE "case_id" = %s AND "step_position" = %s AND "state" = %s AND "id" <> %s',
+                [
+                    Task.State.CANCELLED.value,
+                    sqlbatch.value(Task, "finished_at", task.finished_at),
+                    f"或签：已由{actor.name}办理",
+                    case.pk,
+                    task.step_position,
+                    Task.State.OPEN.value,
+                    task.pk,
+                ],
+            )
+        )
     # The task, the case's revision, the event and the task's audit entry: one round trip.
-    _audit_locked(
-        task,
-        actor,
-        "cases.task.completed",
-        {"step": task.step_name, "opinion": opinion, "overran": overran},
-        [
-            sqlbatch.update(task, ("state", "finished_at", "finished_by", "opinion", "assignee")),
-            sqlbatch.update(case, ("revision", "updated_at")),
-            sqlbatch.insert(event),
-        ],
-    )
-    if task.__dict__["_others_open"]:
+    _audit_locked(task, actor, "cases.task.completed", {**data, "opinion": opinion}, writes)
+    if task.__dict__["_others_open"] and task.mode != Task.Mode.ANY:
         return None  # 会签: the step is done when every parallel task is
     later = [
         s for s in version_steps(case.item_version) if s.position > task.step_position and s.role != Role.WINDOW_CLERK
     ]
     return _open_step(case, later[0].position, now, actor) if later else None
+
+
+def _completion_data(task: Task, actor: Actor, overran: bool) -> dict[str, Any]:
+    data: dict[str, Any] = {"step": task.step_name, "overran": overran}
+    if task.delegate_id is not None and actor.user_id == task.delegate_id and task.assignee_id != actor.user_id:
+        data["on_behalf_of"] = task.assignee_id  # 委托: done by the delegate for the assignee
+    return data
+
+
+def _holds_task_role(user: Any, task: Task) -> bool:
+    held = roles_of(user)
+    return task.role in held or (task.role == Role.APPROVER and Role.CHIEF_REPRESENTATIVE in held)
+
+
+@transaction.atomic
+def delegate_task(
+    *, task: Task, to_user: Any | None, reason: str, actor: Actor, expected_revision: int | None = None
+) -> Task:
+    """委托: the assignee has a colleague of the same department act on the task for him; he stays responsible and
+    may take it back (``to_user=None``). An unclaimed task is claimed by the one who delegates it."""
+    task, case = _lock_task(task, expected_revision)
+    _require_task_actor(task, actor)
+    if task.state != Task.State.OPEN:
+        raise Conflict("该环节已办理", code="task_closed")
+    if task.assignee_id not in (None, actor.user_id):
+        raise AccessDenied("只有该环节的办理人可以委托", code="not_assignee")
+    if to_user is not None:
+        if to_user.pk == actor.user_id:
+            raise ValidationFailed([Problem("不能委托给自己", code="bad_delegate", field="to_user")])
+        if not (in_scope(to_user, task.department_id) and _holds_task_role(to_user, task)):
+            raise ValidationFailed(
+                [Problem("只能委托给本部门具有相应角色的工作人员", code="out_of_scope", field="to_user")]
+            )
+    elif task.delegate_id is None:
+        raise ValidationFailed([Problem("该环节没有委托，无需收回", code="not_delegated", field="to_user")])
+    previous = task.delegate_id
+    task.assignee = task.assignee or actor.user
+    task.delegate = to_user
+    to = to_user.pk if to_user is not None else None
+    event = _event_row(case, "task_delegated", actor, note=reason, data={"task": task.pk, "to": to})
+    _audit_locked(
+        task,
+        actor,
+        "cases.task.delegated",
+        {"delegate": [previous, to], "reason": reason},
+        [sqlbatch.update(task, ("assignee", "delegate")), sqlbatch.insert(event)],
+    )
+    return task
+
+
+@transaction.atomic
+def retract_task(*, task: Task, reason: str, actor: Actor, expected_revision: int | None = None) -> Task:
+    """撤回: whoever finished a step and sent the case on takes it back before anyone at the next step has acted
+    (claimed, delegated, transferred, signed or returned it); the next step's tasks close and his own step reopens
+    to him. Returns the reopened task."""
+    task, case = _lock_task(task, expected_revision)
+    if actor.user is None or task.sent_by_id != actor.user_id:
+        raise AccessDenied("只能撤回由您转出的环节", code="not_sender")
+    if task.state != Task.State.OPEN or case.status != Status.IN_REVIEW:
+        raise Conflict("该环节已办理，不能撤回", code="task_closed")
+    sent = (
+        case.tasks.filter(finished_by=actor.user, state=Task.State.DONE, step_position__lt=task.step_position)
+        .order_by("-finished_at", "-pk")
+        .first()
+    )
+    if sent is None:
+        raise Conflict("只能撤回您办理完毕后转出的环节", code="nothing_to_retract")
+    step = case.tasks.filter(step_position=task.step_position)
+    open_chains = [
+        audit.chain_name(("cases.task", pk))[0]
+        for pk in step.filter(state=Task.State.OPEN).values_list("pk", flat=True)
+    ]
+    acted_on = (
+        step.exclude(state=Task.State.OPEN).filter(finished_at__gte=sent.finished_at).exists()
+        or AuditEntry.objects.filter(chain__in=open_chains).exists()  # claimed, delegated or transferred
+    )
+    if acted_on:
+        raise Conflict("下一环节已有人办理，不能撤回", code="already_acted")
+    now = timezone.now()
+    step.filter(state=Task.State.OPEN).update(
+        state=Task.State.CANCELLED, finished_at=now, finished_by=actor.user, opinion=f"撤回：{reason}".rstrip("：")
+    )
+    reopened = _open_step(case, sent.step_position, today(), actor)
+    assert reopened is not None
+    reopened.assignee, reopened.sent_by_id = actor.user, sent.sent_by_id
+    reopened.save(update_fields=["assignee", "sent_by"])
+    case.revision += 1
+    event = _event_row(
+        case, "task_retracted", actor, note=reason, data={"from": task.step_name, "to": reopened.step_name}
+    )
+    _audit_locked(
+        case,
+        actor,
+        "cases.case.task_retracted",
+        {"from_step": task.step_name, "to_step": reopened.step_name, "reason": reason},
+        [sqlbatch.update(case, ("revision", "updated_at")), sqlbatch.insert(event)],
+    )
+    return reopened
 
 
 @transaction.atomic
