@@ -91,7 +91,7 @@ def open_countersign(
             started_on=day,
             due_on=due,
             budget_days=step.budget_days,
-            sent_by=actor.user,
+            sent_by_id=open_tasks[0].sent_by_id,  # whoever sent the step on (撤回 is his), not who asked to sign
         )
         for department_id, user in wanted
     )

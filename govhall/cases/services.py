@@ -6,9 +6,9 @@ from __future__ import annotations
 import copy
 import datetime
 import functools
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from django.db import IntegrityError, connections, router, transaction
 from django.utils import timezone
@@ -37,6 +37,8 @@ from govhall.core.identity import accept_credit_code, check_resident_id
 from govhall.core.models import AuditEntry
 from govhall.org.access import in_scope, roles_of
 from govhall.org.models import Center, Department, Role, Window
+
+T = TypeVar("T")
 
 
 def today() -> datetime.date:
@@ -120,6 +122,15 @@ _STATE_FIELDS = (
 )
 
 
+@dataclass(frozen=True)
+class Guard:
+    """What an optimistic write is guarded by: the case still at the revision its caller read, and ``condition`` (an
+    SQL condition on the case row, with its parameters) still true."""
+
+    revision: int
+    condition: sqlbatch.Statement | None = None
+
+
 def _event(
     case: Case,
     move_label: str,
@@ -131,21 +142,28 @@ def _event(
     *,
     save: bool = True,
     also: Sequence[sqlbatch.Statement] = (),
+    guard: Guard | None = None,
 ) -> None:
     """Write the case's new state (``save``), its timeline event and its audit entry in one round trip, with
-    ``also``: other writes of the same action (its tasks, its materials)."""
+    ``also``: other writes of the same action (its tasks, its materials).
+
+    ``guard``: an optimistic write (see ``_optimistic``) from the caller's copy, not from the locked row; it raises
+    ``sqlbatch.Stale`` and writes nothing if the copy was stale."""
     event = _event_row(case, action, actor, before=before, note=note, data=data)
-    writes = [*also, sqlbatch.update(case, _STATE_FIELDS)] if save else [*also]
-    writes.append(sqlbatch.insert(event))
     # The written notice the action owes the applicant (Art. 32, 38, 42, 45): numbered now, written with the rest.
-    writes += notices.writes_for_event(case=case, action=action, actor=actor, note=note, data=data or {})
-    _audit_locked(
-        case,
-        actor,
-        f"cases.case.{action}",
-        {"status": [before, case.status], "note": note, **(data or {})},
-        along=writes,
-    )
+    issued = notices.writes_for_event(case=case, action=action, actor=actor, note=note, data=data or {})
+    changes = {"status": [before, case.status], "note": note, **(data or {})}
+    if guard is not None:
+        state = sqlbatch.update(case, _STATE_FIELDS, expect={"revision": guard.revision}, condition=guard.condition)
+        entry = audit.entry_after(
+            case.__dict__["_audit_head"], actor=actor, action=f"cases.case.{action}", obj=case, changes=changes
+        )
+        sqlbatch.run_guarded([state, *also, sqlbatch.insert(event), *issued, audit.insert_strict(entry)])
+        case.__dict__["_audit_head"] = (entry.seq, entry.hash)
+        return
+    writes = [*also, sqlbatch.update(case, _STATE_FIELDS)] if save else [*also]
+    writes += [sqlbatch.insert(event), *issued]
+    _audit_locked(case, actor, f"cases.case.{action}", changes, along=writes)
 
 
 def _event_row(
@@ -183,10 +201,11 @@ def _audit_locked(
 
 
 def _optimistic(obj: Case | Task, case: Case, expected_revision: int | None) -> bool:
-    """Whether an action may write optimistically: in one statement, outside a transaction, from the state the
-    caller read (its revision and the head of the audit chain it appends to) instead of locking and reading again.
+    """Whether an action may write optimistically, from the state the caller read (its revision and the head of the
+    audit chain it appends to), instead of locking the row and reading it again: outside a transaction, as one
+    statement (with a notice to number: counter, write, commit).
 
-    The statement's guard is the case at that revision: every change to a case bumps its revision, so a guard that
+    The write's guard is the case at that revision: every change to a case bumps its revision, so a guard that
     still matches means nothing the action was judged on has changed. A chain head that moved without one (a task
     claimed or transferred) fails the audit insert's unique key. Either way nothing is written and the action runs
     again on the locked row (``_lock``), where it is judged afresh. PostgreSQL only; SQLite takes the lock."""
@@ -199,11 +218,15 @@ def _optimistic(obj: Case | Task, case: Case, expected_revision: int | None) -> 
     )
 
 
-def _write_optimistically(writes: list[sqlbatch.Statement], fetch: Sequence[int] = ()) -> tuple[Any, ...] | None:
-    """Run an optimistic batch; None if it wrote nothing (the case or an audit chain moved since it was read)."""
+def _attempt(write: Callable[[], T], *, transactional: bool) -> T | None:
+    """Run an optimistic write (in its own transaction if ``transactional``); None if the caller's copy proved stale
+    (``Stale``) or the action was refused on it (it is judged again on the locked row)."""
     try:
-        return sqlbatch.run_guarded(writes, fetch=fetch)
-    except IntegrityError:
+        if transactional:
+            with transaction.atomic():
+                return write()
+        return write()
+    except (sqlbatch.Stale, DomainError):
         return None
 
 
@@ -456,7 +479,6 @@ def _missing_required(case: Case) -> list[str]:
     return [name for material_id, name in rows if material_id in required]
 
 
-@transaction.atomic
 def accept_case(
     *,
     case: Case,
@@ -468,9 +490,29 @@ def accept_case(
 ) -> Case:
     """受理. ``parallel``: 并联审批, the other departments that review the case beside the deciding one, from the
     first review step on (see ``_first_step``); later parallel signatures are asked with ``countersign``."""
-    case = _lock(case, expected_revision)
-    missing = _missing_required(case)
-    if missing:
+    args = (actor, on, parallel, parallel_mode)
+    if _optimistic(case, case, expected_revision):
+        done = _attempt(lambda: _accept(copy.copy(case), *args, guard=Guard(case.revision)), transactional=True)
+        if done is not None:
+            return done
+    with transaction.atomic():
+        return _accept(_lock(case, expected_revision), *args)
+
+
+def _accept(
+    case: Case,
+    actor: Actor,
+    on: datetime.date | None,
+    parallel: Sequence[Department],
+    parallel_mode: str,
+    guard: Guard | None = None,
+) -> Case:
+    """Accept ``case``: the locked row, or (``guard``) the caller's copy, written only if still current and with no
+    required material missing."""
+    required = sorted(m.pk for m in version_materials(case.item_version) if m.necessity == Material.Necessity.REQUIRED)
+    if guard is not None and required:
+        guard = Guard(guard.revision, _none_missing(case, required))
+    elif guard is None and (missing := _missing_required(case)):
         raise ValidationFailed(
             [
                 Problem(
@@ -494,8 +536,19 @@ def accept_case(
             **({"parallel": [d.name for d in parallel], "mode": parallel_mode} if parallel else {}),
         },
         also=_first_step(case, actor, case.accepted_on, parallel, parallel_mode),
+        guard=guard,
     )
     return case
+
+
+def _none_missing(case: Case, required: list[int]) -> sqlbatch.Statement:
+    """The guard's condition that none of the required materials is missing (a copy can't tell: checked as written)."""
+    marks = ", ".join(["%s"] * len(required))
+    return sqlbatch.Statement(
+        'NOT EXISTS (SELECT 1 FROM "cases_casematerial" m WHERE m."case_id" = "cases_case"."id" '
+        f'AND m."state" = %s AND m."material_id" IN ({marks}))',
+        [CaseMaterial.State.MISSING.value, *required],
+    )
 
 
 @transaction.atomic
@@ -590,6 +643,16 @@ def _require_task_actor(task: Task, actor: Actor) -> None:
         raise AccessDenied("该环节不属于您所在部门", code="out_of_scope")
 
 
+def _require_holder(task: Task, actor: Actor, *, reassign: bool = False) -> None:
+    """A claimed task is worked on by its assignee or his delegate (委托); a colleague has it transferred first.
+    ``reassign``: a transfer, which the department's chief representative may also make (改派)."""
+    if task.assignee_id in (None, actor.user_id) or task.delegate_id == actor.user_id:
+        return
+    if reassign and Role.CHIEF_REPRESENTATIVE in roles_of(actor.user):
+        return
+    raise Conflict("该任务已被他人签收", code="task_claimed")
+
+
 @transaction.atomic
 def claim_task(*, task: Task, actor: Actor, expected_revision: int | None = None) -> Task:
     """Take a task from the department's pool."""
@@ -611,19 +674,20 @@ def transfer_task(*, task: Task, to_user: Any, reason: str, actor: Actor, expect
     """转办: hand a task to a colleague of the same department."""
     task, case = _lock_task(task, expected_revision)
     _require_task_actor(task, actor)
+    _require_holder(task, actor, reassign=True)
     if task.state != Task.State.OPEN:
         raise Conflict("该环节已办理", code="task_closed")
     if not in_scope(to_user, task.department_id):
         raise ValidationFailed([Problem("只能转给本部门的工作人员", code="out_of_scope", field="to_user")])
     previous = task.assignee_id
-    task.assignee = to_user
+    task.assignee, task.delegate = to_user, None  # a delegation was the previous assignee's: it ends with the transfer
     event = _event_row(case, "task_transferred", actor, note=reason, data={"task": task.pk, "to": to_user.pk})
     _audit_locked(
         task,
         actor,
         "cases.task.transferred",
         {"assignee": [previous, to_user.pk], "reason": reason},
-        [sqlbatch.update(task, ("assignee",)), sqlbatch.insert(event)],
+        [sqlbatch.update(task, ("assignee", "delegate")), sqlbatch.insert(event)],
     )
     return task
 
@@ -638,25 +702,24 @@ def complete_task(
 ) -> Task | None:
     """Finish a review step with an opinion; the next step opens. Returns the next task, if any."""
     read = "_others_open" in task.__dict__ and Task.case.is_cached(task)  # as access_task reads it
-    if read and _optimistic(task, task.case, expected_revision):
-        done, following = _complete_optimistic(task, opinion, actor, on)
-        if done:
-            return following
+    if read and task.mode != Task.Mode.ANY and _optimistic(task, task.case, expected_revision):
+        # (an any-sign also closes its siblings: judged on the locked row)
+        done = _attempt(lambda: _complete_optimistic(task, opinion, actor, on), transactional=False)
+        if done is not None:
+            return done[0]
     with transaction.atomic():
         return _complete_locked(task, opinion, actor, on, expected_revision)
 
 
-def _complete_optimistic(task: Task, opinion: str, actor: Actor, on: datetime.date | None) -> tuple[bool, Task | None]:
-    """The completion as one statement, from the task and case as the caller read them (``access_task``): whether it
-    was written, and the next step's task. Sibling completions of a 会签 step each bump the case's revision, so
-    the guard also keeps "the last one opens the next step" true."""
+def _complete_optimistic(task: Task, opinion: str, actor: Actor, on: datetime.date | None) -> tuple[Task | None]:
+    """The completion as one statement, from the task and case as the caller read them (``access_task``); the next
+    step's task. Sibling completions of a 会签 step each bump the case's revision, so the guard also keeps "the last
+    one opens the next step" true."""
     case = task.case
-    try:
-        _require_task_actor(task, actor)
-    except DomainError:
-        return False, None
-    if task.state != Task.State.OPEN or case.status != Status.IN_REVIEW or task.mode == Task.Mode.ANY:
-        return False, None  # judged on the locked row (an any-sign also closes its siblings there)
+    _require_task_actor(task, actor)
+    _require_holder(task, actor)
+    if task.state != Task.State.OPEN or case.status != Status.IN_REVIEW:
+        raise Conflict("该环节已办理", code="task_closed")  # or so the copy says: judged again on the locked row
     done, draft = copy.copy(task), copy.copy(case)
     now = on or today()
     done.state, done.finished_at, done.finished_by, done.opinion = Task.State.DONE, timezone.now(), actor.user, opinion
@@ -667,8 +730,8 @@ def _complete_optimistic(task: Task, opinion: str, actor: Actor, on: datetime.da
     draft.revision += 1
     writes = [
         sqlbatch.update(draft, ("revision", "updated_at"), expect={"revision": case.revision}),
-        sqlbatch.update(done, ("state", "finished_at", "finished_by", "opinion", "assignee"), after=sqlbatch.GUARD),
-        sqlbatch.insert(_event_row(draft, "task_completed", actor, note=opinion, data=data), after=sqlbatch.GUARD),
+        sqlbatch.update(done, ("state", "finished_at", "finished_by", "opinion", "assignee")),
+        sqlbatch.insert(_event_row(draft, "task_completed", actor, note=opinion, data=data)),
     ]
     following = None
     if not task.__dict__["_others_open"]:
@@ -676,7 +739,7 @@ def _complete_optimistic(task: Task, opinion: str, actor: Actor, on: datetime.da
         later = [s for s in steps if s.position > done.step_position and s.role != Role.WINDOW_CLERK]
         following = _step_task(draft, later[0].position, now, actor) if later else None
         if following is not None:
-            writes.append(sqlbatch.insert(following, returning=True, after=sqlbatch.GUARD))
+            writes.append(sqlbatch.insert(following, returning=True))
     entry = audit.entry_after(
         task.__dict__["_audit_head"],
         actor=actor,
@@ -684,14 +747,12 @@ def _complete_optimistic(task: Task, opinion: str, actor: Actor, on: datetime.da
         obj=done,
         changes={**data, "opinion": opinion},
     )
-    written = _write_optimistically([*writes, audit.insert_after(entry)], fetch=(3,) if following else ())
-    if written is None:
-        return False, None
+    written = sqlbatch.run_guarded([*writes, audit.insert_strict(entry)], fetch=(3,) if following else ())
     if following is not None:
         following.pk = written[0]
         following._state.adding, following._state.db = False, router.db_for_write(Task)
     done.__dict__["_audit_head"] = (entry.seq, entry.hash)
-    return True, following
+    return (following,)
 
 
 def _complete_locked(
@@ -699,6 +760,7 @@ def _complete_locked(
 ) -> Task | None:
     task, case = _lock_task(task, expected_revision)
     _require_task_actor(task, actor)
+    _require_holder(task, actor)
     if task.state != Task.State.OPEN:
         raise Conflict("该环节已办理", code="task_closed")
     if case.status != Status.IN_REVIEW:
@@ -856,6 +918,7 @@ def return_task(
         raise ValidationFailed([Problem("回退须说明理由", code="reason_required", field="reason")])
     task, case = _lock_task(task, expected_revision)
     _require_task_actor(task, actor)
+    _require_holder(task, actor)
     if task.state != Task.State.OPEN:
         raise Conflict("该环节已办理", code="task_closed")
     if to_position >= task.step_position or not case.tasks.filter(step_position=to_position).exists():
@@ -987,7 +1050,6 @@ def extend_case(
 
 
 # --- decision and after ---------------------------------------------------------------------------
-@transaction.atomic
 def decide_case(
     *,
     case: Case,
@@ -998,38 +1060,56 @@ def decide_case(
     expected_revision: int | None = None,
 ) -> Case:
     """准予 / 不予许可. A denial states its reason (the notice adds the applicant's rights)."""
-    case = _lock(case, expected_revision)
     if not approve and not reason.strip():
         raise ValidationFailed([Problem("不予许可须说明理由", code="reason_required", field="reason")])
-    open_roles = [
-        role
-        for (role,) in sqlbatch.fetch_all(
-            'SELECT "role" FROM "cases_task" WHERE "case_id" = %s AND "state" = %s', [case.pk, Task.State.OPEN.value]
-        )
-    ]
+    args = (approve, reason, actor, on)
+    if _optimistic(case, case, expected_revision):
+        done = _attempt(lambda: _decide(copy.copy(case), *args, guard=Guard(case.revision)), transactional=True)
+        if done is not None:
+            return done
+    with transaction.atomic():
+        return _decide(_lock(case, expected_revision), *args)
+
+
+def _decide(
+    case: Case, approve: bool, reason: str, actor: Actor, on: datetime.date | None, guard: Guard | None = None
+) -> Case:
+    """Decide ``case``: the locked row, or (``guard``) the caller's copy, written only if still current and, for the
+    chief representative, with no review step other than his own still open."""
     if actor.role == Role.WINDOW_CLERK:
         # A clerk decides only a 即办件, on the spot, where the department delegated that authority.
         if case.item_version.case_type != CaseType.IMMEDIATE:
             raise AccessDenied("只有即办件可由窗口人员当场决定", code="role_not_allowed")
-    elif any(role != Role.CHIEF_REPRESENTATIVE for role in open_roles):
-        raise Conflict("还有审查环节未办理完毕", code="steps_open")
+    elif guard is not None:
+        guard = Guard(
+            guard.revision,
+            sqlbatch.Statement(
+                'NOT EXISTS (SELECT 1 FROM "cases_task" t WHERE t."case_id" = "cases_case"."id" AND t."state" = %s '
+                'AND t."role" <> %s)',
+                [Task.State.OPEN.value, Role.CHIEF_REPRESENTATIVE.value],
+            ),
+        )
+    else:
+        open_roles = sqlbatch.fetch_all(
+            'SELECT "role" FROM "cases_task" WHERE "case_id" = %s AND "state" = %s', [case.pk, Task.State.OPEN.value]
+        )
+        if any(role != Role.CHIEF_REPRESENTATIVE for (role,) in open_roles):
+            raise Conflict("还有审查环节未办理完毕", code="steps_open")
     move, before = _apply(case, "approve" if approve else "deny", actor)
     now = on or today()
     # The decision closes the steps still open (the chief's own): written with the case and its event.
-    close_open = [
-        sqlbatch.Statement(
-            'UPDATE "cases_task" SET "state" = %s, "finished_at" = %s, "finished_by_id" = %s, "opinion" = %s '
-            'WHERE "case_id" = %s AND "state" = %s',
-            [
-                Task.State.DONE.value,
-                sqlbatch.value(Task, "finished_at", timezone.now()),
-                actor.user_id,
-                reason,
-                case.pk,
-                Task.State.OPEN.value,
-            ],
-        )
-    ]
+    close_open = sqlbatch.Statement(
+        'UPDATE "cases_task" SET "state" = %s, "finished_at" = %s, "finished_by_id" = %s, "opinion" = %s '
+        'WHERE "case_id" = %s AND "state" = %s',
+        [
+            Task.State.DONE.value,
+            sqlbatch.value(Task, "finished_at", timezone.now()),
+            actor.user_id,
+            reason,
+            case.pk,
+            Task.State.OPEN.value,
+        ],
+    )
     case.decided_on = now
     _event(
         case,
@@ -1039,7 +1119,8 @@ def decide_case(
         before,
         note=reason,
         data={"in_time": case.promised_deadline is None or now <= case.promised_deadline},
-        also=close_open if open_roles else (),
+        also=[close_open],
+        guard=guard,
     )
     return case
 
@@ -1053,43 +1134,24 @@ def _advance(
     on: datetime.date | None,
     expected_revision: int | None = None,
 ) -> Case:
-    if action != "withdraw" and notices.kind_for_event(event) is None and _optimistic(case, case, expected_revision):
-        done = _advance_optimistic(case, action, event, actor, note, on)
+    if action != "withdraw" and _optimistic(case, case, expected_revision):
+        # One statement; with a notice to number (送达回证), counter and write in one short transaction.
+        notice = notices.kind_for_event(event) is not None
+        done = _attempt(lambda: _advance_optimistic(case, action, event, actor, note, on), transactional=notice)
         if done is not None:
             return done
     with transaction.atomic():
         return _advance_locked(case, action, event, actor, note, on, expected_revision)
 
 
-def _advance_optimistic(
-    case: Case, action: str, event: str, actor: Actor, note: str, on: datetime.date | None
-) -> Case | None:
-    """The step as one statement, from the caller's copy of the case; None if that copy was stale (see
-    ``_optimistic``). The caller's object is left as it was: the new state is a copy."""
+def _advance_optimistic(case: Case, action: str, event: str, actor: Actor, note: str, on: datetime.date | None) -> Case:
+    """The step from the caller's copy of the case (see ``_optimistic``); the caller's object is left as it was: the
+    new state is a copy."""
     draft = copy.copy(case)
-    try:
-        _move, before = _apply(draft, action, actor)
-    except DomainError:
-        return None  # judged again on the locked row: the caller's copy may be stale
+    move, before = _apply(draft, action, actor)
     if action == "close":
         draft.closed_on = on or today()
-    entry = audit.entry_after(
-        case.__dict__["_audit_head"],
-        actor=actor,
-        action=f"cases.case.{event}",
-        obj=draft,
-        changes={"status": [before, draft.status], "note": note},
-    )
-    written = _write_optimistically(
-        [
-            sqlbatch.update(draft, _STATE_FIELDS, expect={"revision": case.revision}),
-            sqlbatch.insert(_event_row(draft, event, actor, before=before, note=note), after=sqlbatch.GUARD),
-            audit.insert_after(entry),
-        ]
-    )
-    if written is None:
-        return None
-    draft.__dict__["_audit_head"] = (entry.seq, entry.hash)
+    _event(draft, move.label, event, actor, before, note=note, guard=Guard(case.revision))
     return draft
 
 

@@ -125,7 +125,7 @@ def entry_after(
     object_repr: str | None = None,
 ) -> AuditEntry:
     """The entry that follows ``head`` on ``obj``'s chain, hashed, not yet written (``record`` writes it; an
-    optimistic write sends it with ``insert_after``)."""
+    optimistic write sends it with ``insert_strict``)."""
     chain, object_type, object_id = chain_name(obj)
     text = object_repr if object_repr is not None else (str(obj) if isinstance(obj, models.Model) else "")
     entry = AuditEntry(
@@ -147,10 +147,10 @@ def entry_after(
     return entry
 
 
-def insert_after(entry: AuditEntry) -> sqlbatch.Statement:
-    """The entry's INSERT in an optimistic batch: written only if the batch's guard matched, and with no ON CONFLICT,
-    so a chain that moved since its head was read fails the whole batch (``IntegrityError``)."""
-    return sqlbatch.insert(entry, after=sqlbatch.GUARD, using=router.db_for_write(AuditEntry))
+def insert_strict(entry: AuditEntry) -> sqlbatch.Statement:
+    """The entry's INSERT in an optimistic batch: with no ON CONFLICT, so a chain that moved since its head was read
+    fails the whole batch (``sqlbatch.Stale``)."""
+    return sqlbatch.insert(entry, using=router.db_for_write(AuditEntry))
 
 
 def head_sql(column: str = "") -> str:

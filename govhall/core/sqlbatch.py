@@ -9,9 +9,9 @@ All of them run in the caller's transaction, whatever the last one returns (an `
 skips does not undo the others). Statements must touch different rows: one statement may not update a row twice.
 The SQL is built from the model's fields once per model; values go through the fields' own ``get_db_prep_save``.
 
-An optimistic write (``guard``, ``after=GUARD``, ``run_guarded``) is one such statement run on its own, outside a
-transaction: its first part is a conditional UPDATE (the case at the revision the caller read) and every other part
-writes only if that matched, so it writes all or nothing, and a unique key it hits fails it whole.
+An optimistic write (``update(expect=…)``, ``run_guarded``) is one such statement whose first part is a conditional
+UPDATE (the case at the revision the caller read): if that matched no row, the statement fails on purpose and
+writes nothing (``Stale``); so does a unique key it hits. Outside a transaction it commits by itself.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any, TypeVar
 
-from django.db import connections, models
+from django.db import DataError, IntegrityError, connections, models
 
 M = TypeVar("M", bound=models.Model)
 
@@ -42,19 +42,21 @@ def _quote(name: str | None) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
-GUARD = "w0"  # the name of a batch's first statement, which the writes of an optimistic batch depend on
+GUARD = "w0"  # the name of a batch's first statement: the guard of an optimistic batch
+_STALE = "govhall-stale"  # in the error an optimistic batch raises on purpose when its guard matched nothing
+
+
+class Stale(Exception):
+    """An optimistic batch wrote nothing: the row it was guarded by changed, or a unique key (an audit chain's next
+    entry) was taken meanwhile. The caller runs the action again on the locked row."""
 
 
 @cache
-def _insert_sql(
-    model: type[models.Model], conflict: str, returning: bool, after: str = "", with_key: bool = False
-) -> str:
+def _insert_sql(model: type[models.Model], conflict: str, returning: bool, with_key: bool = False) -> str:
     fields = model._meta.concrete_fields if with_key else _fields(model)
     columns = ", ".join(_quote(f.column) for f in fields)
     values = ", ".join(["%s"] * len(fields))
-    sql = f"INSERT INTO {_quote(model._meta.db_table)} ({columns}) "
-    # INSERT … SELECT: PostgreSQL types the parameters by the target columns, as it does for VALUES.
-    sql += f"SELECT {values} FROM {after}" if after else f"VALUES ({values})"
+    sql = f"INSERT INTO {_quote(model._meta.db_table)} ({columns}) VALUES ({values})"
     if conflict:
         sql += f" ON CONFLICT ({', '.join(_quote(c) for c in conflict.split(','))}) DO NOTHING"
     if returning:
@@ -68,23 +70,21 @@ def insert(
     conflict: str = "",
     returning: bool = False,
     using: str = "default",
-    after: str = "",
     with_key: bool = False,
 ) -> Statement:
     """INSERT of ``instance`` (every concrete field but the key; ``auto_now(_add)`` fields are set here).
 
-    ``after=GUARD``: only if the batch's guard matched (in an optimistic batch, PostgreSQL only); ``with_key``: the
-    key too, drawn beforehand from the table's sequence."""
+    ``with_key``: the key too, drawn beforehand from the table's sequence."""
     connection = connections[using]
     model = type(instance)
     fields = model._meta.concrete_fields if with_key else _fields(model)
     params = [f.get_db_prep_save(f.pre_save(instance, True), connection) for f in fields]
-    return Statement(_insert_sql(model, conflict, returning, after, with_key), params)
+    return Statement(_insert_sql(model, conflict, returning, with_key), params)
 
 
 @cache
 def _update_sql(
-    model: type[models.Model], names: tuple[str, ...], expect: tuple[str, ...] = (), after: str = ""
+    model: type[models.Model], names: tuple[str, ...], expect: tuple[str, ...] = (), condition: str = ""
 ) -> str:
     fields = [model._meta.get_field(n) for n in names]
     sets = ", ".join(f"{_quote(f.column)} = %s" for f in fields)  # type: ignore[union-attr]
@@ -92,9 +92,9 @@ def _update_sql(
     sql = f"UPDATE {_quote(model._meta.db_table)} SET {sets} WHERE {_quote(pk)} = %s"
     for name in expect:
         sql += f" AND {_quote(model._meta.get_field(name).column)} = %s"  # type: ignore[union-attr]
-    if after:
-        sql += f" AND EXISTS (SELECT 1 FROM {after})"
-    return sql + " RETURNING 1" if expect else sql
+    if condition:
+        sql += f" AND {condition}"
+    return sql + " RETURNING 1" if expect or condition else sql
 
 
 def update(
@@ -103,19 +103,19 @@ def update(
     *,
     using: str = "default",
     expect: Mapping[str, Any] | None = None,
-    after: str = "",
+    condition: Statement | None = None,
 ) -> Statement:
     """UPDATE of the named fields of ``instance`` by its key (``auto_now`` fields named are set here).
 
-    ``expect``: only where these columns still hold these values (a guard: it returns a row if it matched);
-    ``after=GUARD``: only if the batch's guard matched."""
+    ``expect`` and ``condition`` (an SQL condition on the row with its parameters) make it a guard: only where these
+    columns still hold these values and the condition holds; it then returns a row if it matched."""
     connection = connections[using]
     model = type(instance)
     fields = [model._meta.get_field(n) for n in names]
     params = [f.get_db_prep_save(f.pre_save(instance, False), connection) for f in fields]  # type: ignore[union-attr]
     expected = dict(expect or {})
-    sql = _update_sql(model, tuple(names), tuple(expected), after)
-    return Statement(sql, [*params, instance.pk, *expected.values()])
+    sql = _update_sql(model, tuple(names), tuple(expected), condition.sql if condition else "")
+    return Statement(sql, [*params, instance.pk, *expected.values(), *(condition.params if condition else ())])
 
 
 def run(statements: Sequence[Statement], *, using: str = "default") -> list[tuple[Any, ...]]:
@@ -137,21 +137,33 @@ def run(statements: Sequence[Statement], *, using: str = "default") -> list[tupl
 
 def run_guarded(
     statements: Sequence[Statement], *, fetch: Sequence[int] = (), using: str = "default"
-) -> tuple[Any, ...] | None:
-    """Run an optimistic batch (PostgreSQL) as one statement: None if its guard, the first statement, did not match,
-    else the first value returned by each statement numbered in ``fetch`` (e.g. the key of an inserted row).
+) -> tuple[Any, ...]:
+    """Run an optimistic batch (PostgreSQL) as one statement; the first value returned by each statement numbered in
+    ``fetch`` (e.g. the key of an inserted row).
 
-    Every other statement must depend on the guard (``after=GUARD``), so a guard that did not match writes
-    nothing; a unique key hit raises ``IntegrityError`` and writes nothing either. Outside a transaction the
-    statement commits by itself: one round trip for the whole action."""
+    Its first statement is the guard (``update(expect=…)``). If that matched no row, the statement fails on purpose
+    (a cast of a marker that cannot be a number), so none of its writes stays; a unique key hit fails it the same
+    way. Both raise ``Stale``. Outside a transaction the statement commits by itself: one round trip for the whole
+    action; inside one, the caller's transaction is then aborted and must be rolled back (leave its atomic block)."""
     connection = connections[using]
     assert connection.vendor == "postgresql", "optimistic batches are PostgreSQL only"
     ctes = ", ".join(f"w{i} AS ({s.sql})" for i, s in enumerate(statements))
     values = "".join(f", (SELECT * FROM w{i} LIMIT 1)" for i in fetch)
-    with connection.cursor() as cursor:
-        cursor.execute(f"WITH {ctes} SELECT count(*){values} FROM {GUARD}", [p for s in statements for p in s.params])
-        row = cursor.fetchone()
-    return tuple(row[1:]) if row and row[0] else None
+    # Not a constant (PostgreSQL folds constants while planning, whatever the CASE): the count is part of it.
+    check = f"CASE WHEN count(*) = 0 THEN CAST('{_STALE}' || count(*) AS integer) ELSE count(*) END"
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"WITH {ctes} SELECT {check}{values} FROM {GUARD}", [p for s in statements for p in s.params]
+            )
+            row = cursor.fetchone()
+    except IntegrityError as exc:
+        raise Stale(str(exc)) from exc
+    except DataError as exc:
+        if _STALE in str(exc):
+            raise Stale("guard matched no row") from exc
+        raise
+    return tuple(row[1:])
 
 
 def insert_returning_pk(instance: models.Model, *, using: str = "default") -> models.Model:

@@ -166,3 +166,61 @@ def test_the_last_two_signers_at_once_open_the_next_step_once(countersigned):
     assert sum(isinstance(r, Task) for r in results) == 1 and sum(r is None for r in results) == 1
     assert Task.objects.filter(case=case, step_name="决定").count() == 1
     assert not Task.objects.filter(case=case, step_name="审查", state=Task.State.OPEN).exists()
+
+
+# --- actions that owe a notice: the counter and the guarded write in one short transaction ---------------------
+def _no_lock_and_one_write(queries) -> None:
+    sql = [q["sql"] for q in queries if q["sql"] not in ("BEGIN", "COMMIT")]
+    assert queries[-1]["sql"] == "COMMIT"  # one short transaction of its own
+    assert not [q for q in sql if "FOR UPDATE" in q], "no lock read"
+    assert len([q for q in sql if q.startswith('WITH w0 AS (UPDATE "cases_case"')]) == 1, sql
+    assert sql[-1].startswith('WITH w0 AS (UPDATE "cases_case"'), "the write comes last"
+
+
+def test_acceptance_from_the_intake_read_is_a_counter_read_and_one_write(submitted, clerk_actor):
+    with CaptureQueriesContext(connection) as queries:
+        accepted = services.accept_case(case=submitted, actor=clerk_actor)
+    _no_lock_and_one_write(queries)
+    stored = Case.objects.get(pk=submitted.pk)
+    assert stored.status == Status.IN_REVIEW and stored.revision == accepted.revision
+    assert stored.notices.get().number.endswith("第00001号")
+    assert Task.objects.filter(case=stored, state=Task.State.OPEN).count() == 1
+    _chain_is_sound(stored)
+
+
+def test_a_missing_required_material_fails_the_guard_and_the_lock_path_says_so(food_item, center, clerk_actor):
+    from govhall.cases.tests.conftest import intake_for
+
+    missing = services.submit_case(intake=intake_for(food_item, center, all_materials=False), actor=clerk_actor)
+    with pytest.raises(services.ValidationFailed) as refused:
+        services.accept_case(case=missing, actor=clerk_actor)
+    assert refused.value.problems[0].code == "materials_missing"
+    assert Case.objects.get(pk=missing.pk).status == Status.SUBMITTED
+    # The counter bumped by the failed attempt was rolled back with it: the next notice still takes number 1.
+    complete = services.submit_case(intake=intake_for(food_item, center), actor=clerk_actor)
+    services.accept_case(case=complete, actor=clerk_actor)
+    assert Case.objects.get(pk=complete.pk).notices.get().number.endswith("第00001号")
+
+
+def test_a_decision_with_a_review_step_still_open_is_refused_and_numbers_nothing(
+    submitted, clerk_actor, approver_actor, chief_actor
+):
+    case = services.accept_case(case=submitted, actor=clerk_actor)
+    with pytest.raises(Conflict) as refused:
+        services.decide_case(case=case, approve=True, reason="", actor=chief_actor)
+    assert refused.value.code == "steps_open"
+    assert not Case.objects.get(pk=case.pk).notices.filter(kind="approval").exists()
+    services.complete_task(
+        task=selectors.task_by_id(Task.objects.get(case=case).pk), opinion="同意", actor=approver_actor
+    )
+    from govhall.cases.access import _read_case  # the chief decides from a fresh read, as the API does
+
+    read = _read_case(case.receipt_number)
+    with CaptureQueriesContext(connection) as queries:
+        decided = services.decide_case(case=read, approve=True, reason="", actor=chief_actor)
+    _no_lock_and_one_write(queries)
+    stored = Case.objects.get(pk=case.pk)
+    assert stored.status == Status.APPROVED and decided.revision == stored.revision
+    assert stored.notices.get(kind="approval").number.endswith("第00001号")
+    assert not Task.objects.filter(case=stored, state=Task.State.OPEN).exists()  # the chief's own step closed
+    _chain_is_sound(stored)

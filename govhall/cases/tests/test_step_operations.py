@@ -183,3 +183,22 @@ def test_parallel_acceptance_without_a_review_step_is_refused(immediate_item, ce
         services.accept_case(case=case, actor=clerk_actor, parallel=[housing_department])
     assert refused.value.problems[0].code == "no_review_step"
     assert case.__class__.objects.get(pk=case.pk).status == Status.SUBMITTED
+
+
+# --- who works on a claimed task --------------------------------------------------------------------------------
+def test_a_claimed_task_is_worked_on_by_its_holder_and_reassigned_by_the_chief(
+    in_review, approver_actor, colleague, chief_actor
+):
+    task = services.claim_task(task=_review(in_review), actor=approver_actor)
+    with pytest.raises(Conflict) as taken:
+        services.complete_task(task=task, opinion="同意", actor=colleague)
+    assert taken.value.code == "task_claimed"
+    with pytest.raises(Conflict):
+        services.transfer_task(task=task, to_user=colleague.user, reason="", actor=colleague)
+    delegated = services.delegate_task(task=task, to_user=colleague.user, reason="出差", actor=approver_actor)
+    # 改派: the chief representative moves it to himself; the delegation ends with the transfer.
+    moved = services.transfer_task(task=delegated, to_user=chief_actor.user, reason="改派", actor=chief_actor)
+    assert (moved.assignee_id, moved.delegate_id) == (chief_actor.user_id, None)
+    with pytest.raises(Conflict):
+        services.complete_task(task=moved, opinion="同意", actor=colleague)  # no longer his delegate
+    assert services.complete_task(task=moved, opinion="同意", actor=chief_actor) is not None
