@@ -152,6 +152,7 @@ def _load_cast() -> dict[str, Any]:
 def govhall_case() -> None:
 
     from govhall.cases import selectors, services
+    from govhall.cases.access import access_case
     from govhall.cases.models import Task
 
     cast = _load_cast()
@@ -163,7 +164,9 @@ def govhall_case() -> None:
         # Each signer reads the task afresh, as the API does for every request, then completes it.
         signer = cast["signers"][task.department_id]
         services.complete_task(task=selectors.task_by_id(task.pk), opinion="同意", actor=signer)
-    case = services.decide_case(case=case, approve=True, reason="", actor=cast["chief"])
+    # The chief opens the case (as the API does for every request) and decides.
+    chief = cast["chief"]
+    case = services.decide_case(case=access_case(chief.user, case.receipt_number), approve=True, reason="", actor=chief)
     case = services.certify_case(case=case, actor=cast["clerk"])
     case = services.deliver_case(case=case, actor=cast["clerk"])
     services.close_case(case=case, actor=cast["clerk"])

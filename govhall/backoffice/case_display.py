@@ -6,9 +6,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
-from govhall.cases.models import CaseEvent, Status
+from govhall.cases.models import CaseEvent, Status, Task
 from govhall.org.access import ROLE_LABELS
 
 EVENT_LABELS: dict[str, Any] = {
@@ -21,6 +22,10 @@ EVENT_LABELS: dict[str, Any] = {
     "task_completed": _("环节办理完毕"),
     "task_transferred": _("转办"),
     "task_returned": _("退回"),
+    "task_delegated": _("委托办理"),
+    "task_retracted": _("撤回"),
+    "countersign_opened": _("发起会签"),
+    "anysign_opened": _("发起或签"),
     "suspended": _("启动特别程序"),
     "resumed": _("恢复计时"),
     "extended": _("延长期限"),
@@ -47,6 +52,17 @@ _DATA_LABELS: dict[str, Any] = {
     "overran": _("环节超时"),
     "in_time": _("按时"),
 }
+# Keys that read differently for one action ("to" is a step for a return, a colleague for a transfer).
+_ACTION_DATA_LABELS: dict[str, dict[str, Any]] = {
+    "task_transferred": {"to": _("转给")},
+    "task_delegated": {"to": _("委托给")},
+    "task_retracted": {"from": _("撤回自"), "to": _("回到")},
+    "task_completed": {"on_behalf_of": _("受托代办，委托人")},
+    "countersign_opened": {"departments": _("会签部门")},
+    "anysign_opened": {"departments": _("或签部门")},
+}
+# Values that are a user's id, shown by name.
+_USER_VALUES = {("task_transferred", "to"), ("task_delegated", "to"), ("task_completed", "on_behalf_of")}
 STATUS_LABELS = dict(Status.choices)
 
 
@@ -68,19 +84,66 @@ def _value(raw: Any) -> str:
     return str(raw)
 
 
+def _label(event: CaseEvent) -> str:
+    if event.action == "task_delegated" and (event.data or {}).get("to") is None:
+        return str(_("收回委托"))
+    return str(EVENT_LABELS.get(event.action, event.action))
+
+
+def _user_names(events: Sequence[CaseEvent]) -> dict[Any, str]:
+    """Names of the users the events' data refer to by id, read in one query (none when there are none)."""
+    ids: set[int] = set()
+    for e in events:
+        for action, key in _USER_VALUES:
+            value = (e.data or {}).get(key)
+            if e.action == action and isinstance(value, int):
+                ids.add(value)
+    if not ids:
+        return {}
+    return {u.pk: str(u) for u in get_user_model().objects.filter(pk__in=ids)}
+
+
+def _details(event: CaseEvent, names: dict[Any, str]) -> list[tuple[str, str]]:
+    data = event.data or {}
+    labels = {**_DATA_LABELS, **_ACTION_DATA_LABELS.get(event.action, {})}
+    details = []
+    for key, label in labels.items():
+        if key not in data or data[key] in (None, "", []):
+            continue
+        raw = data[key]
+        value = names.get(raw, str(raw)) if (event.action, key) in _USER_VALUES else _value(raw)
+        details.append((str(label), value))
+    if event.action == "accepted" and data.get("parallel"):
+        details.append((str(_("并联审批")), _parallel(data)))
+    return details
+
+
+# 并联审批 (parallel review at acceptance): the departments and the mode, as one phrase.
+_PARALLEL: dict[str, Any] = {
+    Task.Mode.ALL: _("%(departments)s（会签）"),
+    Task.Mode.ANY: _("%(departments)s（或签）"),
+}
+
+
+def parallel_text(departments: Sequence[str], mode: str) -> str:
+    """``A、B（会签）``: the departments reviewing beside the deciding one and how their signatures count."""
+    return str(_PARALLEL.get(mode, _PARALLEL[Task.Mode.ALL]) % {"departments": "、".join(departments)})
+
+
+def _parallel(data: dict[str, Any]) -> str:
+    return parallel_text([str(d) for d in data["parallel"]], data.get("mode") or Task.Mode.ALL)
+
+
 def timeline(events: Sequence[CaseEvent]) -> list[TimelineRow]:
+    names = _user_names(events)
     return [
         TimelineRow(
             event=e,
-            label=str(EVENT_LABELS.get(e.action, e.action)),
+            label=_label(e),
             role=str(ROLE_LABELS.get(e.actor_role, e.actor_role or "")),
             from_status=str(STATUS_LABELS.get(e.from_status, e.from_status)),
             to_status=str(STATUS_LABELS.get(e.to_status, e.to_status)),
-            details=[
-                (str(label), _value(e.data[key]))
-                for key, label in _DATA_LABELS.items()
-                if key in (e.data or {}) and e.data[key] not in (None, "", [])
-            ],
+            details=_details(e, names),
         )
         for e in events
     ]

@@ -523,6 +523,7 @@ def _accept(
     move, before = _apply(case, "accept", actor)
     case.accepted_on = on or today()
     recompute_clock(case, on=case.accepted_on, pauses=[])  # a special procedure starts only after acceptance
+    others = [d for d in dict.fromkeys(parallel) if d.pk != case.deciding_department_id]  # as _first_step sends
     _event(
         case,
         move.label,
@@ -533,7 +534,7 @@ def _accept(
             "promised_deadline": case.promised_deadline,
             "legal_deadline": case.legal_deadline,
             "provisional": case.deadline_provisional,
-            **({"parallel": [d.name for d in parallel], "mode": parallel_mode} if parallel else {}),
+            **({"parallel": [d.name for d in others], "mode": parallel_mode} if others else {}),
         },
         also=_first_step(case, actor, case.accepted_on, parallel, parallel_mode),
         guard=guard,

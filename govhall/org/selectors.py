@@ -69,3 +69,10 @@ def staff_at(
 def staff_departments(center: Center) -> QuerySet[Department]:
     """Departments the center's staff belong to (the staff page's filter)."""
     return Department.objects.filter(staff__center=center).distinct().order_by("code")
+
+
+def center_departments(center: Center) -> QuerySet[Department]:
+    """The departments stationed at ``center`` (进驻部门), by code; every department when it records none."""
+    if Stationing.objects.filter(center=center).exists():
+        return Department.objects.filter(stationings__center=center).order_by("code")
+    return Department.objects.order_by("code")

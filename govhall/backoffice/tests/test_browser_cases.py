@@ -148,3 +148,54 @@ def test_an_approver_claims_and_completes_a_step_from_the_inbox(page, live_serve
     assert fresh.receipt_number not in page.text_content("table.bo-cases")
     page.goto(f"{live_server.url}/manage/cases/")
     screenshot(page, "case-search")
+
+
+def test_a_clerk_accepts_with_parallel_review_at_the_intake_and_on_the_case_page(
+    page, live_server, hall, clerk, market_department, housing_department
+):
+    from govhall.org.models import Stationing
+    from govhall.testing.factories import DepartmentFactory
+
+    center = clerk.staff.center
+    health = DepartmentFactory(code="QCWJJ", name="清川县卫生健康局", short_name="卫健局")
+    fire = DepartmentFactory(code="QCXFJY", name="清川县消防救援大队", short_name="消防救援大队")
+    DepartmentFactory(code="QCZZB", name="中共清川县委组织部", short_name="县委组织部")  # not stationed: not offered
+    for department in (market_department, housing_department, health, fire):
+        Stationing.objects.create(center=center, department=department)
+    waiting = services.submit_case(
+        intake=Intake(
+            item=hall,
+            center=center,
+            applicant=Applicant(kind="person", name="周敏", id_kind="resident_id", id_number=ID_NUMBER),
+            materials=[MaterialReceipt(m.pk) for m in hall.current_version.materials.all()],
+        ),
+        actor=Actor(user=clerk, role=Role.WINDOW_CLERK),
+    )
+
+    login(page, live_server.url, "clerk", PASSWORD)
+    page.goto(f"{live_server.url}/manage/intake/")
+    page.fill("#id_applicant_name", "王芳")
+    page.fill("#id_applicant_id_number", ID_NUMBER)
+    page.fill("#item-q", "spjy")
+    page.click(".bo-item-hit:has-text('食品经营许可')")
+    page.wait_for_selector("#intake-parallel")
+    for radio in page.locator("[data-checklist] input[value=received]").all():
+        radio.check()
+    assert "县委组织部" not in page.text_content("#intake-parallel")
+    page.check("#intake-parallel label:has-text('住建局') input")
+    page.check("#intake-parallel label:has-text('卫健局') input")
+    page.check("#intake-parallel input[value=any]")
+    screenshot(page, "case-intake-parallel")
+    page.click("button[value=accept]")
+    page.wait_for_selector(".bo-case-head")
+    assert "并联审批：卫健局、住建局（或签）" in page.text_content(".messages")
+    case = Case.objects.exclude(pk=waiting.pk).get()
+    assert case.tasks.filter(step_name="审查", mode=Task.Mode.ANY).count() == 3
+
+    page.goto(f"{live_server.url}/manage/cases/{waiting.receipt_number}/")
+    page.wait_for_selector("#action-accept-parallel")
+    page.check("#action-accept-parallel label:has-text('消防救援大队') input")
+    screenshot(page, "case-accept-parallel")
+    page.click("#action-accept button[type=submit]")
+    page.wait_for_selector("text=已受理，并联审批：消防救援大队（会签）")
+    assert waiting.tasks.filter(step_name="审查", mode=Task.Mode.ALL).count() == 2

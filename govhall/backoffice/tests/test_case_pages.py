@@ -8,12 +8,13 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from govhall.cases import services
+from govhall.cases.countersign import open_countersign
 from govhall.cases.models import Case, CaseEvent, CaseMaterial, Status, Task
 from govhall.cases.services import Applicant, Intake, MaterialReceipt
 from govhall.core.actors import Actor
 from govhall.core.models import AuditEntry
-from govhall.org.models import Role
-from govhall.testing.factories import make_item
+from govhall.org.models import Role, Stationing
+from govhall.testing.factories import DepartmentFactory, make_item, make_staff
 
 pytestmark = pytest.mark.django_db
 ID_NUMBER = "11010519491231002X"
@@ -596,6 +597,7 @@ def test_an_approver_transfers_his_step_to_a_colleague_of_his_department(client,
     assert case.events.filter(action="task_transferred", note="休假").exists()
     html = _get(client, reverse("backoffice:case", args=[case.receipt_number]))
     assert "转办" in html and "办理完毕，转下一环节" not in html  # now the chief's
+    assert "转给：chief" in html and "退回至" not in html  # the colleague by name, not his id as a step
 
 
 def test_a_clerk_withdraws_a_case_at_the_applicants_request(client, clerk, review_cases):
@@ -605,3 +607,370 @@ def test_a_clerk_withdraws_a_case_at_the_applicants_request(client, clerk, revie
     assert client.post(url, {"note": "申请人书面申请撤回"}).status_code == 302
     case.refresh_from_db()
     assert case.status == Status.WITHDRAWN and not case.tasks.filter(state=Task.State.OPEN).exists()
+
+
+# 会签 / 或签, 委托, 撤回
+
+
+@pytest.fixture
+def housing_approver(housing_department):
+    return make_staff("housing_approver", Role.APPROVER, department=housing_department)
+
+
+@pytest.fixture
+def colleague(market_department):
+    return make_staff("colleague", Role.APPROVER, department=market_department)
+
+
+def _task_url(case, task, action):
+    return reverse("backoffice:task_action", args=[case.receipt_number, task.pk, action])
+
+
+def _case_url(case):
+    return reverse("backoffice:case", args=[case.receipt_number])
+
+
+@pytest.mark.parametrize(
+    ("mode", "action", "label"), [("all", "countersign_opened", "发起会签"), ("any", "anysign_opened", "发起或签")]
+)
+def test_a_countersign_opened_from_the_case_page_adds_a_task_per_department_in_the_chosen_mode(
+    client, approver, review_cases, housing_department, mode, action, label
+):
+    case = review_cases["fresh"]
+    task = case.tasks.get()
+    client.force_login(approver)
+    html = _get(client, _case_url(case))
+    assert "发起会签 / 或签" in html
+    assert f'name="departments" value="{housing_department.pk}"' in html
+    assert f'name="departments" value="{case.deciding_department_id}"' not in html  # it signs already
+    response = client.post(_task_url(case, task, "countersign"), {"departments": [housing_department.pk], "mode": mode})
+    assert response.status_code == 302
+    open_tasks = case.tasks.filter(state=Task.State.OPEN, step_name="审查")
+    assert sorted(open_tasks.values_list("department_id", flat=True)) == sorted(
+        [case.deciding_department_id, housing_department.pk]
+    )
+    assert set(open_tasks.values_list("mode", flat=True)) == {mode}
+    assert case.events.filter(action=action).count() == 1
+    html = _get(client, _case_url(case))
+    assert label in html and "清川县住房和城乡建设局" in html
+    assert f'name="departments" value="{housing_department.pk}"' not in html  # no second invitation
+
+
+def test_a_countersign_without_a_department_is_shown_in_the_card_and_nothing_is_written(client, approver, review_cases):
+    case = review_cases["fresh"]
+    task = case.tasks.get()
+    client.force_login(approver)
+    response = client.post(_task_url(case, task, "countersign"), {"mode": "all"})
+    html = response.content.decode()
+    assert response.status_code == 400 and "请选择会签的部门或人员" in html
+    assert f'id="countersign-{task.pk}" open' in html
+    assert case.tasks.count() == 1 and not case.events.filter(action="countersign_opened").exists()
+
+
+def test_a_countersigning_departments_approver_sees_only_his_own_step(
+    client, approver, housing_approver, review_cases, housing_department
+):
+    case = review_cases["fresh"]
+    market_task = case.tasks.get()
+    open_countersign(
+        case=case, departments=[housing_department], step_name="审查", actor=_actor(approver, Role.APPROVER)
+    )
+    housing_task = case.tasks.get(department=housing_department)
+    client.force_login(housing_approver)
+    html = _get(client, _case_url(case))
+    assert f'id="task-{housing_task.pk}"' in html and f'id="task-{market_task.pk}"' not in html
+    assert "办件操作" not in html and "启动特别程序" not in html
+    assert "发起会签 / 或签" not in html  # only the deciding department invites
+    assert "会签：各方均同意后转下一环节" in html
+    # Nor may he post them.
+    assert client.post(reverse("backoffice:case_action", args=[case.receipt_number, "suspend"])).status_code == 403
+    assert client.post(_task_url(case, housing_task, "countersign"), {"mode": "all"}).status_code == 403
+    assert client.post(_task_url(case, market_task, "complete"), {"opinion": "同意"}).status_code == 403
+    market_task.refresh_from_db()
+    assert market_task.state == Task.State.OPEN
+    # His own step he signs; the case waits for the market department's.
+    assert client.post(_task_url(case, housing_task, "complete"), {"opinion": "符合规划"}).status_code == 302
+    housing_task.refresh_from_db()
+    assert housing_task.state == Task.State.DONE and housing_task.finished_by == housing_approver
+    assert list(case.tasks.filter(state=Task.State.OPEN)) == [market_task]
+
+
+def test_a_delegate_completes_the_step_on_behalf_of_the_assignee(client, approver, colleague, review_cases):
+    case = review_cases["fresh"]
+    task = case.tasks.get()
+    client.force_login(approver)
+    html = _get(client, _case_url(case))
+    assert f'id="delegate-{task.pk}"' in html and f'<option value="{colleague.pk}">' in html
+    response = client.post(_task_url(case, task, "delegate"), {"to_user": colleague.pk, "reason": "出差"})
+    assert response.status_code == 302
+    task.refresh_from_db()
+    assert task.assignee == approver and task.delegate == colleague  # an unclaimed task is his once delegated
+    event = case.events.get(action="task_delegated")
+    assert event.data["to"] == colleague.pk and event.note == "出差"
+    html = _get(client, _case_url(case))
+    assert "收回委托" in html and "委托给：colleague" in html
+
+    client.force_login(colleague)
+    html = _get(client, _case_url(case))
+    assert "受approver委托办理" in html and "办理完毕，转下一环节" in html
+    assert f'id="delegate-{task.pk}"' not in html  # the delegate may not pass it on
+    assert client.post(_task_url(case, task, "complete"), {"opinion": "同意"}).status_code == 302
+    task.refresh_from_db()
+    assert task.state == Task.State.DONE and task.finished_by == colleague
+    done = case.events.get(action="task_completed")
+    assert done.data["on_behalf_of"] == approver.pk
+    assert "受托代办，委托人：approver" in _get(client, _case_url(case))
+
+
+def test_the_assignee_takes_a_delegation_back(client, approver, colleague, review_cases):
+    case = review_cases["fresh"]
+    task = case.tasks.get()
+    services.claim_task(task=task, actor=_actor(approver, Role.APPROVER))
+    client.force_login(approver)
+    client.post(_task_url(case, task, "delegate"), {"to_user": colleague.pk})
+    assert client.post(_task_url(case, task, "delegate"), {"revoke": "1"}).status_code == 302
+    task.refresh_from_db()
+    assert task.assignee == approver and task.delegate is None
+    assert "收回委托" in _get(client, _case_url(case))  # the timeline's label
+    client.force_login(colleague)
+    html = _get(client, _case_url(case))
+    assert f'id="task-{task.pk}"' not in html and "办理完毕，转下一环节" not in html
+    # Taking back what is not delegated is shown, and changes nothing.
+    client.force_login(approver)
+    response = client.post(_task_url(case, task, "delegate"), {"revoke": "1"})
+    assert response.status_code == 400 and "该环节没有委托，无需收回" in response.content.decode()
+    assert case.events.filter(action="task_delegated").count() == 2
+
+
+def test_the_sender_retracts_the_next_step_and_his_own_step_reopens(client, approver, review_cases):
+    case = review_cases["fresh"]
+    review = case.tasks.get()
+    client.force_login(approver)
+    client.post(_task_url(case, review, "complete"), {"opinion": "同意"})
+    decision = case.tasks.get(state=Task.State.OPEN)
+    html = _get(client, _case_url(case))
+    assert "撤回「决定」" in html and f'id="retract-{decision.pk}"' in html
+    response = client.post(_task_url(case, decision, "retract"), {"reason": "意见写错了"})
+    assert response.status_code == 302
+    decision.refresh_from_db()
+    assert decision.state == Task.State.CANCELLED
+    reopened = case.tasks.get(state=Task.State.OPEN)
+    assert reopened.step_name == "审查" and reopened.assignee == approver
+    assert case.events.get(action="task_retracted").note == "意见写错了"
+    html = _get(client, _case_url(case))
+    assert "撤回自：决定" in html and "回到：审查" in html
+    assert f'id="task-{reopened.pk}"' in html and 'id="retract"' not in html
+
+
+def test_a_retract_after_the_next_step_was_claimed_is_refused_and_changes_nothing(
+    client, approver, chief, review_cases
+):
+    case = review_cases["fresh"]
+    services.complete_task(task=case.tasks.get(), opinion="同意", actor=_actor(approver, Role.APPROVER))
+    decision = case.tasks.get(state=Task.State.OPEN)
+    services.claim_task(task=decision, actor=_actor(chief, Role.CHIEF_REPRESENTATIVE))
+    client.force_login(approver)
+    response = client.post(_task_url(case, decision, "retract"), {"reason": "补充意见"})
+    html = response.content.decode()
+    assert response.status_code == 400 and "下一环节已有人办理，不能撤回" in html
+    assert f'id="retract-{decision.pk}" open' in html
+    decision.refresh_from_db()
+    assert decision.state == Task.State.OPEN and decision.assignee == chief
+    assert case.tasks.count() == 2 and not case.events.filter(action="task_retracted").exists()
+
+
+def test_only_the_sender_may_retract(client, approver, chief, colleague, review_cases):
+    case = review_cases["fresh"]
+    services.complete_task(task=case.tasks.get(), opinion="同意", actor=_actor(approver, Role.APPROVER))
+    decision = case.tasks.get(state=Task.State.OPEN)
+    for user in (chief, colleague):
+        client.force_login(user)
+        assert 'id="retract"' not in _get(client, _case_url(case))
+        assert client.post(_task_url(case, decision, "retract")).status_code == 403
+    decision.refresh_from_db()
+    assert decision.state == Task.State.OPEN and not case.events.filter(action="task_retracted").exists()
+
+
+def test_the_new_forms_and_timeline_labels_are_translated(
+    client, approver, colleague, review_cases, housing_department
+):
+    case = review_cases["fresh"]
+    task = case.tasks.get()
+    open_countersign(
+        case=case, departments=[housing_department], step_name="审查", actor=_actor(approver, Role.APPROVER)
+    )
+    services.delegate_task(task=task, to_user=colleague, reason="", actor=_actor(approver, Role.APPROVER))
+    client.force_login(approver)
+    client.post(reverse("set_language"), {"language": "en", "next": "/manage/"})
+    html = _get(client, _case_url(case))
+    for chinese in ("发起会签", "收回委托", "委托给", "会签：", "会签部门", "委托办理", "您仍是办理人"):
+        assert chinese not in html, chinese
+
+
+def test_my_inbox_marks_a_task_i_delegated(client, approver, colleague, review_cases):
+    task = review_cases["fresh"].tasks.get()
+    services.delegate_task(task=task, to_user=colleague, reason="", actor=_actor(approver, Role.APPROVER))
+    client.force_login(approver)
+    row = _get(client, reverse("backoffice:inbox")).split(f'id="task-{task.pk}"')[1].split("</tr>")[0]
+    assert "已委托" in row
+
+
+def test_a_step_claimed_by_a_colleague_is_not_his_to_complete_or_delegate(client, approver, colleague, review_cases):
+    case = review_cases["fresh"]
+    task = case.tasks.get()
+    services.claim_task(task=task, actor=_actor(approver, Role.APPROVER))
+    client.force_login(colleague)
+    assert f'id="task-{task.pk}"' not in _get(client, _case_url(case))
+    for action, data in (("complete", {"opinion": "同意"}), ("delegate", {"to_user": colleague.pk})):
+        response = client.post(_task_url(case, task, action), data)
+        assert response.status_code == 403 and "该环节已由他人签收" in response.content.decode()
+    task.refresh_from_db()
+    assert task.state == Task.State.OPEN and task.delegate is None
+
+
+# 并联审批 at acceptance
+
+
+@pytest.fixture
+def health_department(db):
+    return DepartmentFactory(code="QCWJJ", name="清川县卫生健康局", short_name="卫健局")
+
+
+def _accept_url(case):
+    return reverse("backoffice:case_action", args=[case.receipt_number, "accept"])
+
+
+def _fieldset(html):
+    return html.split('<fieldset class="bo-parallel')[1].split("</fieldset>")[0]
+
+
+def test_the_case_pages_accept_form_offers_the_other_departments_for_parallel_review(
+    client, clerk, food, center, housing_department, health_department
+):
+    case = make_case(food, center, clerk)
+    client.force_login(clerk)
+    fieldset = _fieldset(_get(client, _case_url(case)))
+    assert "并联审批" in fieldset and "会签（全部同意）" in fieldset and "或签（任一同意）" in fieldset
+    assert f'name="parallel" value="{housing_department.pk}"' in fieldset
+    assert f'name="parallel" value="{health_department.pk}"' in fieldset
+    assert f'name="parallel" value="{case.deciding_department_id}"' not in fieldset  # it reviews anyway
+    assert 'name="parallel_mode" value="all" checked' in fieldset
+
+
+def test_a_center_with_stationed_departments_offers_only_those(
+    client, clerk, food, center, market_department, housing_department, health_department
+):
+    Stationing.objects.create(center=center, department=market_department)
+    Stationing.objects.create(center=center, department=housing_department)
+    case = make_case(food, center, clerk)
+    client.force_login(clerk)
+    fieldset = _fieldset(_get(client, _case_url(case)))
+    assert f'value="{housing_department.pk}"' in fieldset and f'value="{health_department.pk}"' not in fieldset
+
+
+def test_accepting_from_the_case_page_with_two_departments_in_anysign_opens_three_review_tasks(
+    client, clerk, food, center, housing_department, health_department
+):
+    case = make_case(food, center, clerk)
+    client.force_login(clerk)
+    data = {
+        "revision": case.revision,
+        "parallel": [housing_department.pk, health_department.pk],
+        "parallel_mode": "any",
+    }
+    response = client.post(_accept_url(case), data)
+    assert response.status_code == 302, response.content.decode()[:600]
+    case.refresh_from_db()
+    assert case.status == Status.IN_REVIEW
+    tasks = case.tasks.filter(step_name="审查", state=Task.State.OPEN)
+    assert sorted(tasks.values_list("department_id", flat=True)) == sorted(
+        [case.deciding_department_id, housing_department.pk, health_department.pk]
+    )
+    assert set(tasks.values_list("mode", flat=True)) == {Task.Mode.ANY}
+    event = case.events.get(action="accepted")
+    assert event.data["parallel"] == ["清川县住房和城乡建设局", "清川县卫生健康局"] and event.data["mode"] == "any"
+    html = _get(client, response["Location"])
+    assert "已受理，并联审批：住建局、卫健局（或签）" in html
+    assert "并联审批：清川县住房和城乡建设局、清川县卫生健康局（或签）" in html  # the timeline
+
+
+def test_an_unknown_parallel_department_is_shown_on_the_accept_form_and_nothing_is_written(
+    client, clerk, food, center, housing_department
+):
+    case = make_case(food, center, clerk)
+    client.force_login(clerk)
+    data = {"revision": case.revision, "parallel": [housing_department.pk, 999999], "parallel_mode": "all"}
+    response = client.post(_accept_url(case), data)
+    html = response.content.decode()
+    assert response.status_code == 400 and "所选的并联审批部门不存在或不在本中心，请重新选择" in html
+    assert 'id="action-accept" open' in html
+    assert f'name="parallel" value="{housing_department.pk}" checked' in html  # what was ticked stays
+    case.refresh_from_db()
+    assert case.status == Status.SUBMITTED and not case.tasks.exists()
+    assert not case.events.filter(action="accepted").exists()
+    # Nor may the deciding department be named, or a mode that is neither.
+    for data in (
+        {"parallel": [case.deciding_department_id]},
+        {"parallel": [housing_department.pk], "parallel_mode": "x"},
+    ):
+        assert client.post(_accept_url(case), data).status_code == 400
+    case.refresh_from_db()
+    assert case.status == Status.SUBMITTED
+
+
+def test_accepting_at_the_intake_with_parallel_departments_in_countersign(
+    client, clerk, food, housing_department, health_department
+):
+    client.force_login(clerk)
+    html = _get(client, reverse("backoffice:intake_checklist") + f"?item={food.pk}")
+    fieldset = _fieldset(html)
+    assert f'name="parallel" value="{housing_department.pk}"' in fieldset
+    assert f'name="parallel" value="{food.department_id}"' not in fieldset
+    data = _intake_post(food, parallel=[housing_department.pk, health_department.pk], parallel_mode="all")
+    response = client.post(reverse("backoffice:intake"), data)
+    assert response.status_code == 302
+    case = Case.objects.get()
+    assert case.status == Status.IN_REVIEW
+    tasks = case.tasks.filter(step_name="审查")
+    assert tasks.count() == 3 and set(tasks.values_list("mode", flat=True)) == {Task.Mode.ALL}
+    assert "并联审批：住建局、卫健局（会签）" in _get(client, response["Location"])
+
+
+def test_an_unknown_parallel_department_at_the_intake_is_shown_and_nothing_is_written(
+    client, clerk, food, housing_department
+):
+    client.force_login(clerk)
+    response = client.post(reverse("backoffice:intake"), _intake_post(food, parallel=[housing_department.pk, "x1"]))
+    html = response.content.decode()
+    assert response.status_code == 400 and "所选的并联审批部门不存在或不在本中心，请重新选择" in html
+    assert 'class="bo-parallel bo-invalid"' in html
+    assert not Case.objects.exists()
+
+
+def test_an_immediate_item_has_no_parallel_fieldset(client, clerk, immediate, center, housing_department):
+    client.force_login(clerk)
+    assert "bo-parallel" not in _get(client, reverse("backoffice:intake_checklist") + f"?item={immediate.pk}")
+    case = make_case(immediate, center, clerk)
+    html = _get(client, _case_url(case))
+    assert 'id="action-accept"' in html and "bo-parallel" not in html
+    response = client.post(reverse("backoffice:intake"), _intake_post(immediate, parallel=[housing_department.pk]))
+    assert response.status_code == 400 and "本事项没有审查环节，不能并联审批" in response.content.decode()
+    assert Case.objects.count() == 1
+
+
+def test_the_parallel_fieldset_and_timeline_are_translated(
+    client, clerk, food, center, housing_department, health_department
+):
+    accepted = make_case(food, center, clerk)
+    services.accept_case(
+        case=accepted,
+        actor=_actor(clerk, Role.WINDOW_CLERK),
+        parallel=[housing_department],
+        parallel_mode="any",
+    )
+    case = make_case(food, center, clerk, name="李四")
+    client.force_login(clerk)
+    client.post(reverse("set_language"), {"language": "en", "next": "/manage/"})
+    for html in (_get(client, _case_url(case)), _get(client, _case_url(accepted))):
+        for chinese in ("并联审批", "会签", "或签", "可选", "办理部门同时审查"):
+            assert chinese not in html, chinese

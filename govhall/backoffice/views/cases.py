@@ -14,7 +14,7 @@ from urllib.parse import quote, urlencode
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -24,22 +24,25 @@ from django.views.decorators.http import require_POST
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from govhall.backoffice.case_display import STATUS_LABELS, timeline
+from govhall.backoffice.case_display import STATUS_LABELS, parallel_text, timeline
 from govhall.backoffice.case_forms import LIGHT_LABELS, IntakeForm, SearchForm, material_states
 from govhall.backoffice.decorators import require_staff, staff_page
 from govhall.backoffice.forms import show_problems
 from govhall.cases import selectors, services
-from govhall.cases.access import access_case, access_task, case_scope
-from govhall.cases.models import Case, CaseMaterial, IdKind, Status
+from govhall.cases.access import access_case, access_task, case_scope, decides
+from govhall.cases.countersign import open_countersign
+from govhall.cases.models import Case, CaseMaterial, IdKind, Status, Task
 from govhall.cases.services import Intake, MaterialReceipt
 from govhall.cases.transitions import TRANSITIONS
 from govhall.catalog.models import CaseType, ItemVersion, Material
+from govhall.catalog.selectors import version_steps
 from govhall.core import masking
 from govhall.core.actors import Actor, client_ip
 from govhall.core.errors import AccessDenied, DomainError, NotFound, Problem, ValidationFailed
 from govhall.core.identity import InvalidIdentity, check_credit_code, check_resident_id
-from govhall.org.access import department_scope, require_role, roles_of, staff_of
-from govhall.org.models import Role
+from govhall.org.access import department_scope, in_scope, require_role, roles_of, staff_of
+from govhall.org.models import Center, Department, Role
+from govhall.org.selectors import center_departments
 
 PAGE_SIZE = 30
 EXPORT_LIMIT = 5000
@@ -96,8 +99,84 @@ def _checklist(version: ItemVersion | None, data: Any = None) -> list[tuple[Mate
     return [(m, states[m.pk]) for m in materials]
 
 
+# 并联审批: at acceptance, the first review step goes to other departments of the center too.
+
+
+@dataclass(frozen=True)
+class ParallelOffer:
+    """The 并联审批 fieldset: the departments offered, and what was ticked (kept when the page comes back)."""
+
+    departments: list[Department]
+    chosen: frozenset[int]
+    mode: str
+    error: str | None = None
+
+
+def _reviewed(version: ItemVersion) -> bool:
+    """Whether the item has a review step (a 即办件 or a window-only process has none to run in parallel)."""
+    if version.case_type == CaseType.IMMEDIATE:
+        return False
+    return any(step.role != Role.WINDOW_CLERK for step in version_steps(version))
+
+
+def _parallel_departments(version: ItemVersion, center: Center | None, deciding_id: int) -> list[Department] | None:
+    """The departments that may review beside the deciding one: the others stationed at the center (all others,
+    when it records no stationing); None when the item has no review step."""
+    if center is None or not _reviewed(version):
+        return None
+    return [d for d in center_departments(center) if d.pk != deciding_id]
+
+
+def _parallel_offer(
+    departments: list[Department] | None, data: QueryDict, error: str | None = None
+) -> ParallelOffer | None:
+    if not departments:
+        return None
+    chosen = frozenset(int(v) for v in data.getlist("parallel") if v.isdigit())
+    mode = Task.Mode.ANY if data.get("parallel_mode") == Task.Mode.ANY else Task.Mode.ALL
+    return ParallelOffer(departments=departments, chosen=chosen, mode=mode, error=error)
+
+
+def _parallel_posted(data: QueryDict, departments: list[Department] | None) -> tuple[list[Department], str]:
+    """The 并联审批 departments and mode as posted; each department must be one the page offered."""
+    posted = list(dict.fromkeys(v.strip() for v in data.getlist("parallel") if v.strip()))
+    if not posted:
+        return [], Task.Mode.ALL
+    if departments is None:
+        raise _parallel_problem(_("本事项没有审查环节，不能并联审批"), "no_review_step")
+    offered = {str(d.pk): d for d in departments}
+    if any(v not in offered for v in posted):
+        raise _parallel_problem(_("所选的并联审批部门不存在或不在本中心，请重新选择"), "unknown_department")
+    mode = data.get("parallel_mode") or Task.Mode.ALL
+    if mode not in (Task.Mode.ALL, Task.Mode.ANY):
+        raise _parallel_problem(_("请选择会签（全部同意）或或签（任一同意）"), "invalid_choice", "parallel_mode")
+    return [offered[v] for v in posted], mode
+
+
+def _parallel_problem(message: str, code: str, field: str = "parallel") -> ValidationFailed:
+    return ValidationFailed([Problem(message, code=code, field=field)])
+
+
+def _intake_center(request: HttpRequest) -> Center | None:
+    profile = staff_of(request.user)
+    return profile.center if profile is not None else None
+
+
+def _intake_parallel(
+    request: HttpRequest, version: ItemVersion | None, error: str | None = None
+) -> ParallelOffer | None:
+    if version is None:
+        return None
+    departments = _parallel_departments(version, _intake_center(request), version.item.department_id)
+    return _parallel_offer(departments, request.POST, error)
+
+
 def _intake_page(
-    request: HttpRequest, form: IntakeForm, version: ItemVersion | None, status: int = 200
+    request: HttpRequest,
+    form: IntakeForm,
+    version: ItemVersion | None,
+    status: int = 200,
+    parallel_error: str | None = None,
 ) -> HttpResponse:
     data = request.POST if request.method == "POST" else {}
     return render(
@@ -109,6 +188,7 @@ def _intake_page(
             "checklist": _checklist(version, data),
             "identity": identity_context(request.user, data),
             "states": CaseMaterial.State,
+            "parallel": _intake_parallel(request, version, parallel_error),
         },
         status=status,
     )
@@ -142,6 +222,14 @@ def _intake_submit(request: HttpRequest, form: IntakeForm, version: ItemVersion,
     if decision == "immediate" and version.case_type != CaseType.IMMEDIATE:
         form.add_error(None, _("只有即办件可以当场办结"))
         return _intake_page(request, form, version, status=400)
+    parallel: tuple[list[Department], str] = ([], Task.Mode.ALL)
+    if decision == "accept":  # checked before anything is written
+        try:
+            departments = _parallel_departments(version, profile.center, version.item.department_id)
+            parallel = _parallel_posted(request.POST, departments)
+        except ValidationFailed as failed:
+            form.add_error(None, failed.message)
+            return _intake_page(request, form, version, status=400, parallel_error=failed.message)
     states = material_states(request.POST, list(version.materials.all()))
     intake_data = Intake(
         item=version.item,
@@ -159,7 +247,7 @@ def _intake_submit(request: HttpRequest, form: IntakeForm, version: ItemVersion,
         return redirect("backoffice:case", receipt_number=case.receipt_number)
     # Each service is one transaction: if the decision fails, the case stays received and the page says why.
     try:
-        message = _decide_intake(case, form, version, states, actor)
+        message = _decide_intake(case, form, version, states, actor, parallel)
     except DomainError as failed:
         messages.error(
             request, _("已收件（%(no)s），但%(error)s") % {"no": case.receipt_number, "error": failed.message}
@@ -189,10 +277,23 @@ def _intake_problems(failed: ValidationFailed) -> list[Problem]:
     return problems
 
 
-def _decide_intake(case: Case, form: IntakeForm, version: ItemVersion, states: dict[int, str], actor: Actor) -> str:
+def _decide_intake(
+    case: Case,
+    form: IntakeForm,
+    version: ItemVersion,
+    states: dict[int, str],
+    actor: Actor,
+    parallel: tuple[list[Department], str] = ([], Task.Mode.ALL),
+) -> str:
     decision = form.cleaned_data["decision"]
     if decision == "accept":
-        services.accept_case(case=case, actor=actor)
+        departments, mode = parallel
+        services.accept_case(case=case, actor=actor, parallel=departments, parallel_mode=mode)
+        if departments:
+            return _("已受理，受理编号 %(no)s；并联审批：%(parallel)s") % {
+                "no": case.receipt_number,
+                "parallel": parallel_text([d.short_name or d.name for d in departments], mode),
+            }
         return _("已受理，受理编号 %(no)s") % {"no": case.receipt_number}
     if decision == "supplement":
         listed = [line for line in form.cleaned_data["supplement_list"].splitlines() if line.strip()]
@@ -238,7 +339,12 @@ def intake_checklist(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "backoffice/case_checklist.html",
-        {"version": version, "checklist": _checklist(version), "states": CaseMaterial.State},
+        {
+            "version": version,
+            "checklist": _checklist(version),
+            "states": CaseMaterial.State,
+            "parallel": _intake_parallel(request, version),
+        },
     )
 
 
@@ -282,29 +388,75 @@ def task_claim(request: HttpRequest, receipt_number: str, task_id: int) -> HttpR
 # 办件页
 
 
+TASK_FORMS = ("complete", "return", "transfer", "countersign", "delegate")
+
+
+def _works_on(task: Task, user: Any, held: frozenset[str]) -> bool:
+    """Whether the user gets a card for ``task``: his role, his department, and the task his, delegated or unclaimed."""
+    if selectors.task_role(task, held) is None or not in_scope(user, task.department_id):
+        return False
+    return task.assignee_id in (None, user.pk) or task.delegate_id == user.pk
+
+
+def _task_form(
+    record: selectors.CaseRecord,
+    task: Task,
+    user: Any,
+    errors: dict[str, str],
+    departments: list[Department] | None,
+) -> dict[str, Any]:
+    mine = task.assignee_id in (None, user.pk)  # the assignee (or, unclaimed, whoever takes it) decides who acts
+    colleagues = list(selectors.transfer_candidates(task))
+    others = [p for p in colleagues if p.user_id != user.pk]
+    earlier = {t.step_position: t.step_name for t in record.tasks if t.step_position < task.step_position}
+    signing = {t.department_id for t in record.open_tasks if t.step_position == task.step_position}
+    return {
+        "task": task,
+        "earlier": sorted(earlier.items()),
+        "colleagues": others if mine else [],
+        "delegates": [p for p in others if p.user_id != task.delegate_id] if mine else [],
+        "for_assignee": task.assignee if task.delegate_id == user.pk and task.assignee_id != user.pk else None,
+        "delegate": next((p.user for p in colleagues if p.user_id == task.delegate_id), None) if mine else None,
+        "countersign": [d for d in departments if d.pk not in signing] if departments is not None else None,
+        "mode": task.mode if task.mode in (Task.Mode.ALL, Task.Mode.ANY) else Task.Mode.ALL,
+        "errors": {k: errors.get(f"task-{task.pk}-{k}") for k in TASK_FORMS},
+    }
+
+
+def _retractable(record: selectors.CaseRecord, user: Any, errors: dict[str, str]) -> list[dict[str, Any]]:
+    """撤回: the steps the user sent the case on to, by finishing his own step, one entry per step."""
+    if record.case.status != Status.IN_REVIEW:
+        return []
+    finished = [t.step_position for t in record.tasks if t.state == Task.State.DONE and t.finished_by_id == user.pk]
+    found: dict[int, dict[str, Any]] = {}
+    for task in record.open_tasks:
+        if task.sent_by_id != user.pk or task.step_position in found:
+            continue
+        if any(position < task.step_position for position in finished):
+            found[task.step_position] = {"task": task, "error": errors.get(f"task-{task.pk}-retract")}
+    return list(found.values())
+
+
 def _case_page(
     request: HttpRequest, case: Case, *, errors: dict[str, str] | None = None, revealed: bool = False
 ) -> HttpResponse:
     record = selectors.case_record(case)
-    held = roles_of(request.user)
+    user = request.user
+    held = roles_of(user)
     errors = errors or {}
+    deciding = decides(user, case)  # a countersigning department sees only its own step
     actions = [
         {"name": a, "label": TRANSITIONS[(Status(case.status), a)].label, "error": errors.get(a)}
-        for a in selectors.allowed_case_actions(record, held)
+        for a in (selectors.allowed_case_actions(record, held) if deciding else [])
     ]
-    task_forms = []
-    for task in record.open_tasks:
-        if selectors.task_role(task, held) is None or task.assignee_id not in (None, request.user.pk):
-            continue
-        earlier = {t.step_position: t.step_name for t in record.tasks if t.step_position < task.step_position}
-        task_forms.append(
-            {
-                "task": task,
-                "earlier": sorted(earlier.items()),
-                "colleagues": [p for p in selectors.transfer_candidates(task) if p.user_id != request.user.pk],
-                "errors": {k: errors.get(f"task-{task.pk}-{k}") for k in ("complete", "return", "transfer")},
-            }
-        )
+    mine = [t for t in record.open_tasks if _works_on(t, user, held)]
+    departments = None
+    if deciding and mine and case.status == Status.IN_REVIEW:
+        departments = list(Department.objects.order_by("code"))
+    parallel = None
+    if any(a["name"] == "accept" for a in actions):
+        offered = _parallel_departments(case.item_version, case.receiving_center, case.deciding_department_id)
+        parallel = _parallel_offer(offered, request.POST)
     return render(
         request,
         "backoffice/case_page.html",
@@ -314,11 +466,14 @@ def _case_page(
             "clock": selectors.case_clock(case, today=_today()),
             "timeline": timeline(record.events),
             "actions": actions,
-            "task_forms": task_forms,
+            "task_forms": [_task_form(record, t, user, errors, departments) for t in mine],
+            "retracts": _retractable(record, user, errors),
             "missing_text": "\n".join(m.name for m in record.materials if m.state == CaseMaterial.State.MISSING),
             "today": _today(),
             "posted": request.POST if request.method == "POST" else {},
+            "posted_departments": {int(v) for v in request.POST.getlist("departments") if v.isdigit()},
             "revealed": revealed,
+            "parallel": parallel,
         },
         status=400 if errors else 200,
     )
@@ -375,7 +530,19 @@ def _extend(request: HttpRequest, case: Case, actor: Actor) -> str:
 
 
 def _accept(request: HttpRequest, case: Case, actor: Actor) -> str:
-    services.accept_case(case=case, actor=actor, expected_revision=_int(request, "revision"))
+    offered = _parallel_departments(case.item_version, case.receiving_center, case.deciding_department_id)
+    departments, mode = _parallel_posted(request.POST, offered)
+    services.accept_case(
+        case=case,
+        actor=actor,
+        expected_revision=_int(request, "revision"),
+        parallel=departments,
+        parallel_mode=mode,
+    )
+    if departments:
+        return _("已受理，并联审批：%(parallel)s") % {
+            "parallel": parallel_text([d.short_name or d.name for d in departments], mode)
+        }
     return _("已受理")
 
 
@@ -414,7 +581,7 @@ def case_action(request: HttpRequest, receipt_number: str, action: str) -> HttpR
     act = CASE_ACTIONS.get(action)
     move = TRANSITIONS.get((Status(case.status), action))
     role = selectors.acting_role(move.roles, roles_of(request.user)) if move is not None else None
-    if act is None or role is None:
+    if act is None or role is None or not decides(request.user, case):
         raise AccessDenied(_("您不能对该办件执行此操作"), code="action_not_allowed")
     try:
         done = act(request, case, _actor(request, role))
@@ -424,30 +591,108 @@ def case_action(request: HttpRequest, receipt_number: str, action: str) -> HttpR
     return redirect("backoffice:case", receipt_number=case.receipt_number)
 
 
+TaskAction = Callable[[HttpRequest, Task, Actor], str]
+
+
+def _complete(request: HttpRequest, task: Task, actor: Actor) -> str:
+    services.complete_task(task=task, opinion=_text(request, "opinion"), actor=actor)
+    return _("「%(step)s」已办理，已转下一环节") % {"step": task.step_name}
+
+
+def _return(request: HttpRequest, task: Task, actor: Actor) -> str:
+    services.return_task(
+        task=task, to_position=_int(request, "to_position") or 0, reason=_text(request, "reason"), actor=actor
+    )
+    return _("已退回")
+
+
+def _colleague(request: HttpRequest, task: Task) -> Any:
+    to = selectors.transfer_candidates(task).filter(user_id=_int(request, "to_user") or 0).first()
+    if to is None:
+        raise ValidationFailed([], message=_("请选择本部门的工作人员"))
+    return to.user
+
+
+def _transfer(request: HttpRequest, task: Task, actor: Actor) -> str:
+    to = _colleague(request, task)
+    services.transfer_task(task=task, to_user=to, reason=_text(request, "reason"), actor=actor)
+    return _("已转办给%(name)s") % {"name": to}
+
+
+def _delegate(request: HttpRequest, task: Task, actor: Actor) -> str:
+    """委托 a colleague to act for the assignee, or (``revoke``) take the task back."""
+    if request.POST.get("revoke"):
+        services.delegate_task(task=task, to_user=None, reason=_text(request, "reason"), actor=actor)
+        return _("已收回委托，「%(step)s」由您本人办理") % {"step": task.step_name}
+    to = _colleague(request, task)
+    services.delegate_task(task=task, to_user=to, reason=_text(request, "reason"), actor=actor)
+    return _("已委托%(name)s代为办理「%(step)s」") % {"name": to, "step": task.step_name}
+
+
+def _countersign(request: HttpRequest, task: Task, actor: Actor) -> str:
+    """会签 (every department signs) or 或签 (the first signature settles the step) at the task's step."""
+    chosen = {int(v) for v in request.POST.getlist("departments") if v.isdigit()}
+    departments = list(Department.objects.filter(pk__in=chosen).order_by("code"))
+    mode = request.POST.get("mode", Task.Mode.ALL)
+    open_countersign(case=task.case, departments=departments, step_name=task.step_name, actor=actor, mode=mode)
+    names = "、".join(d.short_name or d.name for d in departments)
+    if mode == Task.Mode.ANY:
+        return _("已发起或签：%(departments)s，任一部门同意即可") % {"departments": names}
+    return _("已发起会签：%(departments)s，全部同意后转下一环节") % {"departments": names}
+
+
+def _retract(request: HttpRequest, task: Task, actor: Actor) -> str:
+    reopened = services.retract_task(task=task, reason=_text(request, "reason"), actor=actor)
+    return _("已撤回，「%(step)s」回到您的待办") % {"step": reopened.step_name}
+
+
+TASK_ACTIONS: dict[str, TaskAction] = {
+    "complete": _complete,
+    "return": _return,
+    "transfer": _transfer,
+    "delegate": _delegate,
+    "countersign": _countersign,
+}
+
+
+def _retract_role(user: Any, task: Task) -> str:
+    """The role the user sent the case on in: that of the step he finished before ``task``."""
+    held = roles_of(user)
+    sent = (
+        Task.objects.filter(
+            case_id=task.case_id, finished_by=user, state=Task.State.DONE, step_position__lt=task.step_position
+        )
+        .order_by("-finished_at", "-pk")
+        .first()
+    )
+    role = selectors.task_role(sent, held) if sent is not None else None
+    return role or selectors.acting_role(held, held) or ""
+
+
 @require_POST
 @staff_page
 def task_action(request: HttpRequest, receipt_number: str, task_id: int, action: str) -> HttpResponse:
     case = access_case(request.user, receipt_number)
     task = access_task(request.user, case, task_id)
-    role = selectors.task_role(task, roles_of(request.user))
-    if role is None or action not in ("complete", "return", "transfer"):
-        raise AccessDenied(_("您的角色不能办理该环节"), code="role_not_allowed")
-    actor = _actor(request, role)
+    if action == "retract":
+        # 撤回 is asked on the next step's task by whoever sent the case there, who need not be one of its handlers.
+        if task.sent_by_id != request.user.pk:
+            raise AccessDenied(_("只能撤回由您转出的环节"), code="not_sender")
+        act: TaskAction | None = _retract
+        role: str | None = _retract_role(request.user, task)
+    else:
+        act, role = TASK_ACTIONS.get(action), selectors.task_role(task, roles_of(request.user))
+        if act is None or role is None:
+            raise AccessDenied(_("您的角色不能办理该环节"), code="role_not_allowed")
+        if not in_scope(request.user, task.department_id):
+            raise AccessDenied(_("该环节不属于您所在部门"), code="out_of_scope")
+        if task.assignee_id not in (None, request.user.pk) and task.delegate_id != request.user.pk:
+            raise AccessDenied(_("该环节已由他人签收"), code="task_claimed")
+        if action == "countersign" and not decides(request.user, case):
+            raise AccessDenied(_("只有办件的办理部门可以发起会签"), code="out_of_scope")
+    assert act is not None and role is not None
     try:
-        if action == "complete":
-            services.complete_task(task=task, opinion=_text(request, "opinion"), actor=actor)
-            done = _("「%(step)s」已办理，已转下一环节") % {"step": task.step_name}
-        elif action == "return":
-            services.return_task(
-                task=task, to_position=_int(request, "to_position") or 0, reason=_text(request, "reason"), actor=actor
-            )
-            done = _("已退回")
-        else:
-            to = selectors.transfer_candidates(task).filter(user_id=_int(request, "to_user") or 0).first()
-            if to is None:
-                raise ValidationFailed([], message=_("请选择本部门的工作人员"))
-            services.transfer_task(task=task, to_user=to.user, reason=_text(request, "reason"), actor=actor)
-            done = _("已转办给%(name)s") % {"name": to.user}
+        done = act(request, task, _actor(request, role))
     except DomainError as failed:
         return _case_page(request, case, errors={f"task-{task.pk}-{action}": failed.message})
     messages.success(request, done)
