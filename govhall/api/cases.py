@@ -379,12 +379,17 @@ def return_task(request: HttpRequest, payload: ReturnIn, task_id: int = TASK_ID)
     return _task_result(task, reopened)
 
 
+def _active_user(username: str, field: str) -> User:
+    user = User.objects.filter(username=username, is_active=True).first()
+    if user is None:
+        raise ValidationFailed([Problem("用户不存在", code="unknown_user", field=field)])
+    return user
+
+
 @router.post("/tasks/{task_id}/transfer", response=TASK, summary="转办给本部门同事")
 def transfer(request: HttpRequest, payload: TransferIn, task_id: int = TASK_ID) -> dict[str, Any]:
     task, actor = selectors.task_by_id(task_id), acting(request, APPROVER, CHIEF)
-    to_user = User.objects.filter(username=payload.username, is_active=True).first()
-    if to_user is None:
-        raise ValidationFailed([Problem("用户不存在", code="unknown_user", field="username")])
+    to_user = _active_user(payload.username, "username")
     moved = services.transfer_task(
         task=task, to_user=to_user, reason=payload.reason, actor=actor, expected_revision=payload.expected_revision
     )
@@ -394,11 +399,7 @@ def transfer(request: HttpRequest, payload: TransferIn, task_id: int = TASK_ID) 
 @router.post("/tasks/{task_id}/delegate", response=TASK, summary="委托本部门同事代为办理（username 为空：收回委托）")
 def delegate(request: HttpRequest, payload: DelegateIn, task_id: int = TASK_ID) -> dict[str, Any]:
     task, actor = selectors.task_by_id(task_id), acting(request, APPROVER, CHIEF)
-    to_user = None
-    if payload.username is not None:
-        to_user = User.objects.filter(username=payload.username, is_active=True).first()
-        if to_user is None:
-            raise ValidationFailed([Problem("用户不存在", code="unknown_user", field="username")])
+    to_user = _active_user(payload.username, "username") if payload.username is not None else None
     delegated = services.delegate_task(
         task=task, to_user=to_user, reason=payload.reason, actor=actor, expected_revision=payload.expected_revision
     )

@@ -230,6 +230,17 @@ def _attempt(write: Callable[[], T], *, transactional: bool) -> T | None:
         return None
 
 
+def _optimistic_or_locked(case: Case, expected_revision: int | None, act: Callable[[Case, Guard | None], Case]) -> Case:
+    """An action that owes a notice: first ``act`` on a copy of the caller's case, guarded, in a short transaction of
+    its own; if that copy proves stale, ``act`` on the locked row."""
+    if _optimistic(case, case, expected_revision):
+        done = _attempt(lambda: act(copy.copy(case), Guard(case.revision)), transactional=True)
+        if done is not None:
+            return done
+    with transaction.atomic():
+        return act(_lock(case, expected_revision), None)
+
+
 @functools.cache
 def _lock_sql(lock: str) -> str:
     return (
@@ -490,13 +501,9 @@ def accept_case(
 ) -> Case:
     """受理. ``parallel``: 并联审批, the other departments that review the case beside the deciding one, from the
     first review step on (see ``_first_step``); later parallel signatures are asked with ``countersign``."""
-    args = (actor, on, parallel, parallel_mode)
-    if _optimistic(case, case, expected_revision):
-        done = _attempt(lambda: _accept(copy.copy(case), *args, guard=Guard(case.revision)), transactional=True)
-        if done is not None:
-            return done
-    with transaction.atomic():
-        return _accept(_lock(case, expected_revision), *args)
+    return _optimistic_or_locked(
+        case, expected_revision, lambda c, guard: _accept(c, actor, on, parallel, parallel_mode, guard=guard)
+    )
 
 
 def _accept(
@@ -1063,13 +1070,9 @@ def decide_case(
     """准予 / 不予许可. A denial states its reason (the notice adds the applicant's rights)."""
     if not approve and not reason.strip():
         raise ValidationFailed([Problem("不予许可须说明理由", code="reason_required", field="reason")])
-    args = (approve, reason, actor, on)
-    if _optimistic(case, case, expected_revision):
-        done = _attempt(lambda: _decide(copy.copy(case), *args, guard=Guard(case.revision)), transactional=True)
-        if done is not None:
-            return done
-    with transaction.atomic():
-        return _decide(_lock(case, expected_revision), *args)
+    return _optimistic_or_locked(
+        case, expected_revision, lambda c, guard: _decide(c, approve, reason, actor, on, guard=guard)
+    )
 
 
 def _decide(
