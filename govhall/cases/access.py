@@ -82,12 +82,26 @@ def decides(user: Any, case: Case) -> bool:
     return in_scope(user, case.deciding_department_id)
 
 
+# Whether other tasks of task ``t``'s step are still open (a 会签 step ends with its last task); its parameter: the
+# open state. Read with every task an action may complete (``access_task``, ``selectors.task_by_id``, the task lock).
+OTHERS_OPEN = (
+    'EXISTS (SELECT 1 FROM "cases_task" o WHERE o."case_id" = t."case_id" '
+    'AND o."step_position" = t."step_position" AND o."state" = %s AND o."id" <> t."id")'
+)
+
+
+def as_read(task: Task, case: Case, head: str | None, others_open: Any) -> Task:
+    """``task`` with its case, the head of its audit chain and whether its step's other tasks are open, as read."""
+    task.case = case
+    task.__dict__["_audit_head"] = audit.parse_head(head)
+    task.__dict__["_others_open"] = bool(others_open)
+    return task
+
+
 @functools.cache
 def _task_sql() -> str:
     return (
-        f"SELECT {sqlbatch.columns(Task, 't')}, {audit.head_sql(column=_T_ID)}, "
-        f'EXISTS (SELECT 1 FROM "{Task._meta.db_table}" o WHERE o."case_id" = t."case_id" '
-        'AND o."step_position" = t."step_position" AND o."state" = %s AND o."id" <> t."id") '
+        f"SELECT {sqlbatch.columns(Task, 't')}, {audit.head_sql(column=_T_ID)}, {OTHERS_OPEN} "
         f'FROM "{Task._meta.db_table}" t WHERE t."id" = %s AND t."case_id" = %s'
     )
 
@@ -99,7 +113,4 @@ def access_task(user: Any, case: Case, task_id: int) -> Task:
     if row is None:
         raise NotFound("办理环节不存在", code="task_not_found")
     (task,), (head, others_open) = sqlbatch.split(row, Task)
-    task.case = case
-    task.__dict__["_audit_head"] = audit.parse_head(head)
-    task.__dict__["_others_open"] = bool(others_open)
-    return task  # type: ignore[no-any-return]
+    return as_read(task, case, head, others_open)

@@ -11,7 +11,7 @@ from typing import Any
 from django.db.models import Q, QuerySet
 
 from govhall.cases import clock, lights
-from govhall.cases.access import TASK_CHAIN
+from govhall.cases.access import OTHERS_OPEN, TASK_CHAIN, as_read
 from govhall.cases.models import OPEN_STATUSES, Case, CaseEvent, Notice, Status, Task
 from govhall.cases.transitions import TRANSITIONS
 from govhall.catalog.models import CaseType, ItemVersion, ServiceItem
@@ -329,9 +329,7 @@ def idempotency_key_used(key: str) -> bool:
 def _task_sql() -> str:
     return (
         f'SELECT {sqlbatch.columns(Task, "t")}, {sqlbatch.columns(Case, "k")}, v."created_at", '
-        f"{audit.head_sql(column=_T_ID)}, "
-        f'EXISTS (SELECT 1 FROM "{Task._meta.db_table}" o WHERE o."case_id" = t."case_id" '
-        'AND o."step_position" = t."step_position" AND o."state" = %s AND o."id" <> t."id") '
+        f"{audit.head_sql(column=_T_ID)}, {OTHERS_OPEN} "
         f'FROM "{Task._meta.db_table}" t JOIN "{Case._meta.db_table}" k ON k."id" = t."case_id" '
         f'JOIN "{ItemVersion._meta.db_table}" v ON v."id" = k."item_version_id" WHERE t."id" = %s'
     )
@@ -349,10 +347,7 @@ def task_by_id(task_id: int) -> Task:
         raise NotFound("办理环节不存在", code="task_not_found")
     (task, case), (version_created_at, head, others_open) = sqlbatch.split(row, Task, Case)
     case.item_version = published_version(case.item_version_id, sqlbatch.to_datetime(version_created_at))
-    task.case = case
-    task.__dict__["_audit_head"] = audit.parse_head(head)
-    task.__dict__["_others_open"] = bool(others_open)
-    return task  # type: ignore[no-any-return]
+    return as_read(task, case, head, others_open)
 
 
 @functools.cache

@@ -14,6 +14,7 @@ from django.db import IntegrityError, connections, router, transaction
 from django.utils import timezone
 
 from govhall.cases import clock, notices
+from govhall.cases.access import OTHERS_OPEN, as_read
 from govhall.cases.models import (
     ApplicantKind,
     Case,
@@ -230,11 +231,18 @@ def _attempt(write: Callable[[], T], *, transactional: bool) -> T | None:
         return None
 
 
-def _optimistic_or_locked(case: Case, expected_revision: int | None, act: Callable[[Case, Guard | None], Case]) -> Case:
-    """An action that owes a notice: first ``act`` on a copy of the caller's case, guarded, in a short transaction of
-    its own; if that copy proves stale, ``act`` on the locked row."""
-    if _optimistic(case, case, expected_revision):
-        done = _attempt(lambda: act(copy.copy(case), Guard(case.revision)), transactional=True)
+def _optimistic_or_locked(
+    case: Case,
+    expected_revision: int | None,
+    act: Callable[[Case, Guard | None], Case],
+    *,
+    transactional: bool = True,
+    optimistic: bool = True,
+) -> Case:
+    """A case action: first ``act`` on a copy of the caller's case, guarded (in a short transaction of its own when
+    it owes a notice, ``transactional``); if that copy proves stale, ``act`` on the locked row."""
+    if optimistic and _optimistic(case, case, expected_revision):
+        done = _attempt(lambda: act(copy.copy(case), Guard(case.revision)), transactional=transactional)
         if done is not None:
             return done
     with transaction.atomic():
@@ -621,9 +629,7 @@ def sweep_deemed_acceptance(*, on: datetime.date | None = None) -> int:
 @functools.cache
 def _task_lock_sql(lock: str) -> str:
     return (
-        f"SELECT {sqlbatch.columns(Task, 't')}, {audit.head_sql()} AS audit_head, "
-        'EXISTS (SELECT 1 FROM "cases_task" o WHERE o."case_id" = t."case_id" '
-        'AND o."step_position" = t."step_position" AND o."state" = %s AND o."id" <> t."id") AS others_open '
+        f"SELECT {sqlbatch.columns(Task, 't')}, {audit.head_sql()} AS audit_head, {OTHERS_OPEN} AS others_open "
         f'FROM "cases_task" t WHERE t."id" = %s{lock}'
     )
 
@@ -638,10 +644,7 @@ def _lock_task(task: Task, expected_revision: int | None = None) -> tuple[Task, 
     if row is None:
         raise NotFound("环节不存在", code="task_not_found")
     (locked,), (head, others_open) = sqlbatch.split(row, Task)
-    locked.__dict__["_audit_head"] = audit.parse_head(head)
-    locked.__dict__["_others_open"] = bool(others_open)
-    locked.case = case
-    return locked, case
+    return as_read(locked, case, head, others_open), case
 
 
 def _require_task_actor(task: Task, actor: Actor) -> None:
@@ -1138,46 +1141,28 @@ def _advance(
     on: datetime.date | None,
     expected_revision: int | None = None,
 ) -> Case:
-    if action != "withdraw" and _optimistic(case, case, expected_revision):
-        # One statement; with a notice to number (送达回证), counter and write in one short transaction.
-        notice = notices.kind_for_event(event) is not None
-        done = _attempt(lambda: _advance_optimistic(case, action, event, actor, note, on), transactional=notice)
-        if done is not None:
-            return done
-    with transaction.atomic():
-        return _advance_locked(case, action, event, actor, note, on, expected_revision)
+    """A step of the transition table with no more to it than a date. Written optimistically (one statement; with a
+    notice to number, 送达回证, counter and write in one short transaction) except a withdrawal, which also cancels
+    the open tasks and ends a running procedure on the locked row."""
 
+    def act(target: Case, guard: Guard | None) -> Case:
+        move, before = _apply(target, action, actor)
+        day = on or today()
+        if action in ("close", "withdraw"):
+            target.closed_on = day
+        if action == "withdraw":
+            target.tasks.filter(state=Task.State.OPEN).update(state=Task.State.CANCELLED, finished_at=timezone.now())
+            target.suspensions.filter(resumed_on__isnull=True).update(resumed_on=day)
+        _event(target, move.label, event, actor, before, note=note, guard=guard)
+        return target
 
-def _advance_optimistic(case: Case, action: str, event: str, actor: Actor, note: str, on: datetime.date | None) -> Case:
-    """The step from the caller's copy of the case (see ``_optimistic``); the caller's object is left as it was: the
-    new state is a copy."""
-    draft = copy.copy(case)
-    move, before = _apply(draft, action, actor)
-    if action == "close":
-        draft.closed_on = on or today()
-    _event(draft, move.label, event, actor, before, note=note, guard=Guard(case.revision))
-    return draft
-
-
-def _advance_locked(
-    case: Case,
-    action: str,
-    event: str,
-    actor: Actor,
-    note: str,
-    on: datetime.date | None,
-    expected_revision: int | None = None,
-) -> Case:
-    case = _lock(case, expected_revision)
-    move, before = _apply(case, action, actor)
-    day = on or today()
-    if action in ("close", "withdraw"):
-        case.closed_on = day
-    if action == "withdraw":
-        case.tasks.filter(state=Task.State.OPEN).update(state=Task.State.CANCELLED, finished_at=timezone.now())
-        case.suspensions.filter(resumed_on__isnull=True).update(resumed_on=day)
-    _event(case, move.label, event, actor, before, note=note)
-    return case
+    return _optimistic_or_locked(
+        case,
+        expected_revision,
+        act,
+        transactional=notices.kind_for_event(event) is not None,
+        optimistic=action != "withdraw",
+    )
 
 
 def certify_case(

@@ -3,10 +3,8 @@
 import pytest
 
 from govhall.accounts.models import User
-from govhall.cases import services
+from govhall.backoffice.tests.test_browser_cases import _case
 from govhall.cases.models import Case, Task
-from govhall.cases.services import Applicant, Intake, MaterialReceipt
-from govhall.core.actors import Actor
 from govhall.org.models import Role
 from govhall.testing.browser import login, screenshot
 from govhall.testing.factories import PASSWORD, DepartmentFactory, make_item, make_staff
@@ -26,24 +24,7 @@ def case(market_department, housing_department, clerk, approver, chief):
     for username, name in [("approver", "王建国"), ("chief", "陈志强"), ("colleague", "刘敏")]:
         User.objects.filter(username=username).update(display_name=name)
     item = make_item("11519901FOOD000001", department=market_department, name="食品经营许可（新办）")
-    actor = Actor(user=clerk, role=Role.WINDOW_CLERK)
-    received = services.submit_case(
-        intake=Intake(
-            item=item,
-            center=clerk.staff.center,
-            applicant=Applicant(
-                kind="person",
-                name="赵一",
-                id_kind="resident_id",
-                id_number="11010519491231002X",
-                phone="13912345678",
-                address="四川省清川县城关镇滨江路12号",
-            ),
-            materials=[MaterialReceipt(m.pk) for m in item.current_version.materials.all()],
-        ),
-        actor=actor,
-    )
-    return services.accept_case(case=received, actor=actor)
+    return _case(item, clerk, accepted_on=None, name="赵一")
 
 
 def test_an_approver_asks_for_an_any_signature_and_delegates_his_step(page, live_server, case, housing_department):

@@ -108,8 +108,13 @@ def test_only_the_assignee_delegates_and_only_to_a_colleague_with_the_role(
         with pytest.raises(ValidationFailed) as bad:
             services.delegate_task(task=task, to_user=stranger, reason="", actor=approver_actor)
         assert bad.value.problems[0].code == "out_of_scope"
-    with pytest.raises(ValidationFailed):
+    with pytest.raises(ValidationFailed) as nothing:
         services.delegate_task(task=task, to_user=None, reason="", actor=approver_actor)  # nothing to take back
+    assert nothing.value.problems[0].code == "not_delegated"
+    assert nothing.value.problems[0].message == "该环节没有委托，无需收回"
+    with pytest.raises(ValidationFailed) as himself:
+        services.delegate_task(task=task, to_user=approver_actor.user, reason="", actor=approver_actor)
+    assert (himself.value.problems[0].code, himself.value.problems[0].message) == ("bad_delegate", "不能委托给自己")
     assert Task.objects.get(pk=task.pk).delegate_id is None
 
 
