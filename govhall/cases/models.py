@@ -287,7 +287,9 @@ class Notice(models.Model):
 
     case = models.ForeignKey(Case, on_delete=models.PROTECT, related_name="notices")
     kind = models.CharField(_("文书类型"), max_length=20, choices=NoticeKind.choices)
-    number = models.CharField(_("文书编号"), max_length=60, unique=True)
+    # Given when the notice is issued, or (GOVHALL_NOTICE_RENDERING = "worker") when the worker renders it: the
+    # number is printed on the PDF, and numbering in the worker's transaction keeps the action's write one statement.
+    number = models.CharField(_("文书编号"), max_length=60, unique=True, null=True, blank=True)
     issued_on = models.DateField(_("日期"))
     file = models.FileField(upload_to="notices/%Y/", blank=True)
     sha256 = models.CharField(max_length=64, blank=True)
@@ -306,7 +308,7 @@ class Notice(models.Model):
         verbose_name_plural = _("文书")
 
     def __str__(self) -> str:
-        return self.number
+        return self.number or str(_("文书编号待生成"))
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         if not self._state.adding:

@@ -45,10 +45,11 @@ from reportlab.platypus import (
 
 from govhall.cases import seals
 from govhall.cases.models import Case, CaseEvent, Notice, NoticeKind
-from govhall.cases.numbering import number_notice
+from govhall.cases.numbering import next_notice_number, number_notice
 from govhall.cases.qr import qr_matrix
 from govhall.core import audit, sqlbatch
 from govhall.core.actors import Actor
+from govhall.core.models import AuditEntry
 from govhall.org.models import Department
 
 FONT = "STSong-Light"
@@ -110,30 +111,44 @@ def cn_date(day: datetime.date | None) -> str:
 def issue_notice(*, case: Case, kind: str, actor: Actor, context: Mapping[str, Any]) -> Notice:
     """Number, fix the content of and write one notice inside the transaction of the action it records."""
     notice, writes = prepare_notice(case=case, kind=kind, actor=actor, context=context)
-    sqlbatch.run(writes)
+    if notice.pk is None:  # numbered by the worker: the row takes its key from the table
+        sqlbatch.insert_returning_pk(notice)
+    else:
+        sqlbatch.run(writes)
     return notice
+
+
+def numbered_at_issue() -> bool:
+    """Whether a notice takes its number with the action that issues it (``inline`` rendering: the PDF, which prints
+    the number, is made then) or when the worker renders it (``worker``)."""
+    return rendering_mode() == "inline"
 
 
 def prepare_notice(
     *, case: Case, kind: str, actor: Actor, context: Mapping[str, Any]
 ) -> tuple[Notice, list[sqlbatch.Statement]]:
-    """Number and fix the content of one notice; its row and its audit entry as writes for the caller to send with
-    the action's own, in the action's transaction (where the database cannot give the row its key beforehand, the
-    two are written here and nothing is left to send).
+    """Fix the content of one notice; its row (and audit entry) as writes for the caller to send with the action's
+    own, in the action's transaction.
 
-    With ``GOVHALL_NOTICE_RENDERING = "inline"`` (the default) the PDF is rendered and stored here too; with
-    ``"worker"`` it is left pending and ``manage.py render_notices`` renders it after the response. Either way
-    the row exists once the action commits, so no notice is ever lost."""
+    With ``GOVHALL_NOTICE_RENDERING = "inline"`` (the default) the notice is numbered, its PDF rendered and stored,
+    and its audit chain begun here (where the database cannot give the row its key beforehand, row and entry are
+    written here and nothing is left to send). With ``"worker"`` the row is left pending, with its content but no
+    number: ``manage.py render_notices`` numbers it (gapless: the counter is bumped in the worker's transaction),
+    renders it and begins its audit chain; the action's own audit entry records the notice owed. The action then
+    needs no counter and writes in one statement. Either way the row exists once the action commits, so no notice is
+    ever lost."""
     kind = NoticeKind(kind)
     if kind is NoticeKind.SERVICE_RECEIPT and actor.user is not None:
         context = {"server": actor.name, **context}
     issued_on = context.get("issued_on") or _issued_on(case, kind)
-    number, key = number_notice(case.deciding_department, kind, NUMBER_WORDS[kind], issued_on.year)
-    notice = Notice(case=case, kind=kind, number=number, issued_on=issued_on, token=secrets.token_urlsafe(24))
+    notice = Notice(case=case, kind=kind, issued_on=issued_on, token=secrets.token_urlsafe(24))
     notice.content = asdict(content_for(case, kind, context))
-    if rendering_mode() == "inline":
-        # The file is written before the row: a rollback leaves an unreferenced file, never a row without one.
-        _attach_pdf(notice)
+    if not numbered_at_issue():
+        return notice, [sqlbatch.insert(notice)]
+    number, key = number_notice(case.deciding_department, kind, NUMBER_WORDS[kind], issued_on.year)
+    notice.number = number
+    # The file is written before the row: a rollback leaves an unreferenced file, never a row without one.
+    _attach_pdf(notice)
     writes: list[sqlbatch.Statement] = []
     if key is None:
         sqlbatch.insert_returning_pk(notice)  # insert only: a notice is never rewritten
@@ -141,24 +156,28 @@ def prepare_notice(
         notice.pk = key
         notice._state.adding = False
         writes.append(sqlbatch.insert(notice, with_key=True))
-    entry = audit.entry_after(
-        audit.NEW,  # the notice was created just now: its chain starts here
-        actor=actor,
-        action="cases.notice.issued",
-        obj=notice,
-        changes={
-            "case": case.receipt_number,
-            "number": number,
-            "kind": kind.value,
-            "sha256": notice.sha256,
-            "file": notice.file.name or None,
-        },
-    )
-    writes.append(sqlbatch.insert(entry))
+    writes.append(sqlbatch.insert(_issued_entry(notice, actor)))
     if key is None:
         sqlbatch.run(writes)
         return notice, []
     return notice, writes
+
+
+def _issued_entry(notice: Notice, actor: Actor, head: audit.Head = audit.NEW) -> AuditEntry:
+    """The first entry of a notice's audit chain: its number, and the hash of its PDF."""
+    return audit.entry_after(
+        head,
+        actor=actor,
+        action="cases.notice.issued",
+        obj=notice,
+        changes={
+            "case": notice.case.receipt_number,
+            "number": notice.number,
+            "kind": notice.kind,
+            "sha256": notice.sha256,
+            "file": notice.file.name or None,
+        },
+    )
 
 
 def rendering_mode() -> str:
@@ -178,12 +197,17 @@ def _pending_sql(lock: str) -> str:
         f"SELECT {sqlbatch.columns(Notice, 'n')}, {sqlbatch.columns(Case, 'c')}, {sqlbatch.columns(Department, 'd')}, "
         f'{audit.head_sql()} FROM "{Notice._meta.db_table}" n JOIN "{Case._meta.db_table}" c ON c."id" = n."case_id" '
         f'JOIN "{Department._meta.db_table}" d ON d."id" = c."deciding_department_id" '
-        f'WHERE n."id" = %s AND n."rendered_at" IS NULL{lock}'
+        f'WHERE n."id" = %s AND n."rendered_at" IS NULL '
+        # A case's notices are rendered (and numbered) in the order they were issued: a 送达回证 names the decision's
+        # number, which the decision takes when it is rendered.
+        f'AND NOT EXISTS (SELECT 1 FROM "{Notice._meta.db_table}" e WHERE e."case_id" = n."case_id" '
+        f'AND e."id" < n."id" AND e."rendered_at" IS NULL){lock}'
     )
 
 
 def _pending(pk: int) -> tuple[Notice, audit.Head] | None:
-    """A pending notice, locked (skipped if another worker holds it), with its case, department and audit head."""
+    """A pending notice, locked (skipped if another worker holds it, or if an earlier notice of its case is still
+    pending: it comes on a later pass), with its case, department and audit head."""
     sql = _pending_sql(sqlbatch.select_for_update(of="n", skip_locked=True))
     row = sqlbatch.fetch_one(sql, [audit.chain_name(("cases.notice", pk))[0], pk])
     if row is None:
@@ -195,7 +219,10 @@ def _pending(pk: int) -> tuple[Notice, audit.Head] | None:
 
 
 def render_pending(*, limit: int = 100, actor: Actor | None = None) -> int:
-    """Render notices left pending by the worker mode; safe to run in several processes at once."""
+    """Render notices left pending by the worker mode; safe to run in several processes at once.
+
+    A notice issued without a number takes it here, in the same transaction as its file and its audit entry: a
+    failed rendering rolls the counter back, so numbers stay gapless."""
     done = 0
     worker = actor or Actor(user=None, role="render_notices")
     for pk in Notice.objects.filter(rendered_at=None).order_by("created_at").values_list("pk", flat=True)[:limit]:
@@ -204,21 +231,35 @@ def render_pending(*, limit: int = 100, actor: Actor | None = None) -> int:
             if found is None:
                 continue  # another worker has it, or it was rendered meanwhile
             notice, head = found
+            if not notice.number:
+                kind = NoticeKind(notice.kind)
+                notice.number = next_notice_number(
+                    notice.case.deciding_department, kind, NUMBER_WORDS[kind], notice.issued_on.year
+                )
             _attach_pdf(notice)
-            # Write-once: only a row still pending takes the file and its hash; sent with the audit entry.
+            # Write-once: only a row still pending takes its number, file and hash; sent with the audit entry.
             store = sqlbatch.Statement(
-                'UPDATE "cases_notice" SET "file" = %s, "sha256" = %s, "rendered_at" = %s '
+                'UPDATE "cases_notice" SET "number" = %s, "file" = %s, "sha256" = %s, "rendered_at" = %s '
                 'WHERE "id" = %s AND "rendered_at" IS NULL',
-                [notice.file.name, notice.sha256, sqlbatch.value(Notice, "rendered_at", notice.rendered_at), pk],
+                [
+                    notice.number,
+                    notice.file.name,
+                    notice.sha256,
+                    sqlbatch.value(Notice, "rendered_at", notice.rendered_at),
+                    pk,
+                ],
             )
-            audit.record(
-                actor=worker,
-                action="cases.notice.rendered",
-                obj=notice,
-                changes={"sha256": notice.sha256, "file": notice.file.name},
-                head=head,
-                along=[store],
-            )
+            if head == audit.NEW:  # numbered here: the notice's chain begins with its issue, as inline
+                sqlbatch.run([store, audit.insert_strict(_issued_entry(notice, worker))])
+            else:  # numbered and audited when issued (before this version): the rendering follows
+                audit.record(
+                    actor=worker,
+                    action="cases.notice.rendered",
+                    obj=notice,
+                    changes={"sha256": notice.sha256, "file": notice.file.name},
+                    head=head,
+                    along=[store],
+                )
             done += 1
     return done
 
@@ -412,7 +453,20 @@ def _delivered_documents(case: Case) -> str:
         return "行政许可证件"
     kind, number = decision
     label = NoticeKind(kind).label
-    return f"《{label}》（{number}）" + ("及行政许可证件" if kind == NoticeKind.APPROVAL else "")
+    # A decision the render worker has not numbered yet: its number is filled in when this notice is rendered,
+    # which is after the decision is (``_pending``).
+    return f"《{label}》（{number or DECISION_NUMBER}）" + ("及行政许可证件" if kind == NoticeKind.APPROVAL else "")
+
+
+DECISION_NUMBER = "{decision_number}"  # in a 送达回证's content: the number the decision takes when rendered
+
+
+def _decision_number(case: Case) -> str:
+    number = sqlbatch.fetch_one(
+        'SELECT "number" FROM "cases_notice" WHERE "case_id" = %s AND "kind" IN (%s, %s) ORDER BY "id" DESC LIMIT 1',
+        [case.pk, NoticeKind.APPROVAL.value, NoticeKind.DENIAL.value],
+    )
+    return str(number[0]) if number and number[0] else "文号待定"
 
 
 # --- rendering ----------------------------------------------------------------------------------------
@@ -524,8 +578,13 @@ def render(notice: Notice) -> bytes:
     """The PDF of a notice from its fixed content (the same bytes whenever it is rendered)."""
     case = notice.case
     kind = NoticeKind(notice.kind)
+    number = notice.number
+    assert number, "a notice is numbered before it is rendered"
     fixed = dict(notice.content)
     table = fixed.get("table")
+    if kind is NoticeKind.SERVICE_RECEIPT and table and any(DECISION_NUMBER in str(v) for _k, v in table):
+        number = _decision_number(case)
+        table = [(k, str(v).replace(DECISION_NUMBER, number)) for k, v in table]
     content = Content(
         list(fixed.get("paragraphs", [])),
         list(fixed.get("listing", [])),
@@ -543,7 +602,7 @@ def render(notice: Notice) -> bytes:
         rightMargin=right,
         topMargin=top,
         bottomMargin=bottom,
-        title=f"{kind.label} {notice.number}",
+        title=f"{kind.label} {number}",
         author=department,
         subject=case.receipt_number,
         creator="govhall",
@@ -556,14 +615,14 @@ def render(notice: Notice) -> bytes:
         _qr(canvas, url, left, 10 * mm, size)
         canvas.setFont(FONT, 8)
         canvas.drawString(left + size + 3 * mm, 10 * mm + size - 10, "扫码核验本文书")
-        canvas.drawString(left + size + 3 * mm, 10 * mm + size - 22, f"文书编号：{notice.number}")
+        canvas.drawString(left + size + 3 * mm, 10 * mm + size - 22, f"文书编号：{number}")
         canvas.setFont("Helvetica", 6.5)
         canvas.drawString(left + size + 3 * mm, 10 * mm + size - 34, url)
         canvas.setFont(FONT, 8)
         canvas.drawRightString(A4[0] - right, 10 * mm, f"第{canvas.getPageNumber()}页")
         canvas.restoreState()
 
-    story: list[Flowable] = [Paragraph(escape(str(kind.label)), _TITLE), Paragraph(escape(notice.number), _NUMBER)]
+    story: list[Flowable] = [Paragraph(escape(str(kind.label)), _TITLE), Paragraph(escape(number), _NUMBER)]
     if content.table is None:
         story.append(Paragraph(escape(case.applicant_name) + "：", _RECIPIENT))
     story += [Paragraph(escape(p), _BODY) for p in content.paragraphs]

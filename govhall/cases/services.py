@@ -154,6 +154,8 @@ def _event(
     # The written notice the action owes the applicant (Art. 32, 38, 42, 45): numbered now, written with the rest.
     issued = notices.writes_for_event(case=case, action=action, actor=actor, note=note, data=data or {})
     changes = {"status": [before, case.status], "note": note, **(data or {})}
+    if owed := notices.kind_for_event(action):
+        changes["notice"] = owed.value  # numbered now, or by the worker that renders it (its own chain says which)
     if guard is not None:
         state = sqlbatch.update(case, _STATE_FIELDS, expect={"revision": guard.revision}, condition=guard.condition)
         entry = audit.entry_after(
@@ -204,7 +206,7 @@ def _audit_locked(
 def _optimistic(obj: Case | Task, case: Case, expected_revision: int | None) -> bool:
     """Whether an action may write optimistically, from the state the caller read (its revision and the head of the
     audit chain it appends to), instead of locking the row and reading it again: outside a transaction, as one
-    statement (with a notice to number: counter, write, commit).
+    statement (with a notice numbered now, ``notices.numbered_at_issue``: counter, write, commit).
 
     The write's guard is the case at that revision: every change to a case bumps its revision, so a guard that
     still matches means nothing the action was judged on has changed. A chain head that moved without one (a task
@@ -236,11 +238,13 @@ def _optimistic_or_locked(
     expected_revision: int | None,
     act: Callable[[Case, Guard | None], Case],
     *,
-    transactional: bool = True,
+    notice: bool = True,
     optimistic: bool = True,
 ) -> Case:
-    """A case action: first ``act`` on a copy of the caller's case, guarded (in a short transaction of its own when
-    it owes a notice, ``transactional``); if that copy proves stale, ``act`` on the locked row."""
+    """A case action: first ``act`` on a copy of the caller's case, guarded; if that copy proves stale, ``act`` on the
+    locked row. ``notice``: the action owes a notice; if it is numbered now (``notices.numbered_at_issue``), counter
+    and write go in a short transaction of their own, else the write is one statement."""
+    transactional = notice and notices.numbered_at_issue()
     if optimistic and _optimistic(case, case, expected_revision):
         done = _attempt(lambda: act(copy.copy(case), Guard(case.revision)), transactional=transactional)
         if done is not None:
@@ -1160,7 +1164,7 @@ def _advance(
         case,
         expected_revision,
         act,
-        transactional=notices.kind_for_event(event) is not None,
+        notice=notices.kind_for_event(event) is not None,
         optimistic=action != "withdraw",
     )
 

@@ -584,6 +584,25 @@ def test_the_case_page_lists_the_issued_notices_and_staff_in_scope_download_them
     assert client.get(url).status_code == 403
 
 
+def test_a_notice_the_worker_has_not_rendered_shows_as_pending_with_no_download(client, clerk, food, settings):
+    settings.GOVHALL_NOTICE_RENDERING = "worker"
+    client.force_login(clerk)
+    client.post(reverse("backoffice:intake"), _intake_post(food))
+    case = Case.objects.get()
+    notice = case.notices.get()
+    url = reverse("backoffice:case_notice", args=[case.receipt_number, notice.pk])
+    html = _get(client, reverse("backoffice:case", args=[case.receipt_number]))
+    assert "受理通知书" in html and "待编号" in html and "正在生成" in html and url not in html
+    assert client.get(url).status_code == 404
+    from govhall.cases.notices import render_pending
+
+    assert render_pending() == 1
+    notice.refresh_from_db()
+    html = _get(client, reverse("backoffice:case", args=[case.receipt_number]))
+    assert notice.number in html and url in html and "待编号" not in html
+    assert client.get(url).content.startswith(b"%PDF")
+
+
 def test_an_approver_transfers_his_step_to_a_colleague_of_his_department(client, approver, chief, review_cases):
     case = review_cases["fresh"]
     task = case.tasks.get()

@@ -726,7 +726,7 @@ def notice_download(request: HttpRequest, receipt_number: str, notice_id: int) -
     """A notice of a case as issued (the stored PDF), for staff in scope to print."""
     case = access_case(request.user, receipt_number)
     notice = selectors.case_notice(case, notice_id)
-    if notice is None or not notice.file:
+    if notice is None or not notice.file or not notice.number:  # pending: the worker has not rendered it yet
         raise NotFound(_("文书不存在"), code="notice_not_found")
     with notice.file.open("rb") as pdf:
         response = HttpResponse(pdf.read(), content_type="application/pdf")

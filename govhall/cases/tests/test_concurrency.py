@@ -50,5 +50,8 @@ def test_render_workers_running_at_once_render_every_pending_notice_exactly_once
     done = run_parallel(4, lambda i: notices.render_pending())
     assert sum(d for d in done if isinstance(d, int)) == 12  # each notice by exactly one worker (SKIP LOCKED)
     assert not Notice.objects.filter(rendered_at=None).exists()
-    assert AuditEntry.objects.filter(action="cases.notice.rendered").count() == 12
+    assert AuditEntry.objects.filter(action="cases.notice.issued").count() == 12
     assert all(notices.file_matches(n) for n in Notice.objects.all())
+    # Numbered by four workers at once: still twelve distinct numbers with no gap.
+    numbers = sorted(int(n[-6:-1]) for n in Notice.objects.values_list("number", flat=True))
+    assert numbers == list(range(1, 13))

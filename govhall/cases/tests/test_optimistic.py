@@ -224,3 +224,42 @@ def test_a_decision_with_a_review_step_still_open_is_refused_and_numbers_nothing
     assert stored.notices.get(kind="approval").number.endswith("第00001号")
     assert not Task.objects.filter(case=stored, state=Task.State.OPEN).exists()  # the chief's own step closed
     _chain_is_sound(stored)
+
+
+# --- with the notices numbered by the render worker: no counter, so one statement even with a notice ----------------
+def test_with_the_worker_numbering_notices_acceptance_decision_and_delivery_are_one_statement_each(
+    settings, submitted, clerk_actor, approver_actor, chief_actor
+):
+    from govhall.cases import notices
+    from govhall.cases.access import _read_case
+
+    settings.GOVHALL_NOTICE_RENDERING = "worker"
+
+    def one_statement(act):
+        with CaptureQueriesContext(connection) as queries:
+            done = act()
+        sql = [q["sql"] for q in queries]
+        # Reads the process caches (the actor's scope, the item's steps) may come first, once; then one write.
+        assert not [q for q in sql if q in ("BEGIN", "COMMIT") or "FOR UPDATE" in q or "counter" in q], sql
+        assert [q for q in sql if not q.startswith("SELECT")] == sql[-1:], sql
+        assert sql[-1].startswith('WITH w0 AS (UPDATE "cases_case"')
+        return done
+
+    case = one_statement(lambda: services.accept_case(case=submitted, actor=clerk_actor))
+    services.complete_task(
+        task=selectors.task_by_id(Task.objects.get(case=case).pk), opinion="同意", actor=approver_actor
+    )
+    read = _read_case(case.receipt_number)
+    case = one_statement(lambda: services.decide_case(case=read, approve=True, reason="", actor=chief_actor))
+    case = one_statement(lambda: services.certify_case(case=case, actor=clerk_actor))
+    case = one_statement(lambda: services.deliver_case(case=case, actor=clerk_actor))
+    stored = Case.objects.get(pk=case.pk)
+    assert stored.status == Status.DELIVERED and stored.revision == case.revision
+    kinds = list(stored.notices.order_by("pk").values_list("kind", "number"))
+    assert kinds == [("acceptance", None), ("approval", None), ("service_receipt", None)]
+    _chain_is_sound(stored)
+    owed = {e.action: e.changes.get("notice") for e in audit.history(stored)}
+    assert owed["cases.case.accepted"] == "acceptance" and owed["cases.case.approved"] == "approval"
+    assert owed["cases.case.delivered"] == "service_receipt" and owed["cases.case.certified"] is None
+    assert notices.render_pending() == 3
+    assert sorted(n[-6:] for n in stored.notices.values_list("number", flat=True)) == ["00001号"] * 3
