@@ -103,10 +103,20 @@ def _versions() -> list[_Version]:
     return out
 
 
+# Applicants' resident IDs: the demo county's own code (519901) is fictitious and python-stdnum refuses it, so a real
+# county code that is valid for every birth year drawn (python-stdnum checks the code against the birth date).
+ID_AREA = "510122"
+
+
+def resident_id(born: datetime.date, sequence: int) -> str:
+    """A valid resident ID (GB 11643) born on ``born``; ``sequence`` odd for a man, even for a woman."""
+    body = f"{ID_AREA}{born:%Y%m%d}{sequence:03d}"
+    return body + ric.calc_check_digit(body + "0")  # stdnum computes it over an 18-character number, the last ignored
+
+
 def _resident_id(rng: random.Random) -> str:
     born = datetime.date(1950, 1, 1) + datetime.timedelta(days=rng.randrange(365 * 55))
-    body = f"519901{born:%Y%m%d}{rng.randrange(1000):03d}"
-    return body + ric.calc_check_digit(body)
+    return resident_id(born, rng.randrange(1000))
 
 
 class _History:

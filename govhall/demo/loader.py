@@ -16,6 +16,7 @@ from govhall.catalog.models import ItemStationing, ServiceItem, Theme
 from govhall.core.actors import Actor, system_actor
 from govhall.demo import hall as demo_hall
 from govhall.demo import history as demo_history
+from govhall.demo import showcase as demo_showcase
 from govhall.demo.data import departments as dept_data
 from govhall.demo.data import items as item_data
 from govhall.demo.data import people as people_data
@@ -223,7 +224,8 @@ def load_demo(
     history: bool = True,
     history_cases: int = demo_history.HISTORY_CASES,
 ) -> LoadReport:
-    """The demo county; with ``history``, a year of cases and today's open ones (govhall.demo.history)."""
+    """The demo county; with ``history``, a year of cases and today's open ones (govhall.demo.history); always, a few
+    of today's cases that show the approvers' step operations, made through the services (govhall.demo.showcase)."""
     report = LoadReport()
     actor = system_actor("load_demo")
     with transaction.atomic():
@@ -240,4 +242,7 @@ def load_demo(
         added = demo_history.load_history(count=history_cases)
         if added:
             report.created["history cases"] = added
+    showcase = demo_showcase.load_showcase()
+    if showcase:
+        report.created["showcase cases"] = len(showcase)
     return report

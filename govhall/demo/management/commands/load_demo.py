@@ -11,6 +11,7 @@ from govhall.catalog.models import ServiceItem
 from govhall.demo.hall import DEMO_DEVICES
 from govhall.demo.history import HISTORY_CASES
 from govhall.demo.loader import DEMO_PASSWORD, LOGIN_ROLES, load_demo
+from govhall.demo.showcase import showcase_cases
 from govhall.org.models import Department, Window
 from govhall.queueing.models import DeviceKind
 
@@ -45,6 +46,15 @@ class Command(BaseCommand):
         for username, role in LOGIN_ROLES:
             self.stdout.write(f"  {username:<11} / {DEMO_PASSWORD}   {role}")
         self.stdout.write("  办事指南 Public guides: http://127.0.0.1:8000/   网上预约 appointments: /appointments/")
+        showcase = showcase_cases()
+        if showcase:
+            self.stdout.write("")
+            self.stdout.write(
+                "并联审批 / 委托 / 撤回 示例办件 Step operations (approver / chief: 待办 http://127.0.0.1:8000/manage/inbox/,"
+                " 办件 /manage/cases/<受理编号>/)"
+            )
+            for receipt, shows in showcase:
+                self.stdout.write(f"  {receipt}  {shows}")
         self.stdout.write("")
         self.stdout.write("大厅设备 Hall devices (open each in its own browser window)")
         self.stdout.write("  大屏 display board:       http://127.0.0.1:8000/hall/board/QC/")
