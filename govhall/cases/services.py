@@ -893,6 +893,8 @@ def retract_task(*, task: Task, reason: str, actor: Actor, expected_revision: in
     acted_on = (
         step.exclude(state=Task.State.OPEN).filter(finished_at__gte=sent.finished_at).exists()
         or AuditEntry.objects.filter(chain__in=open_chains).exists()  # claimed, delegated or transferred
+        # a 会签 asked on the step (the tasks it added are the step's too, sent by the same sender)
+        or case.events.filter(action__in=("countersign_opened", "anysign_opened"), at__gte=sent.finished_at).exists()
     )
     if acted_on:
         raise Conflict("下一环节已有人办理，不能撤回", code="already_acted")
@@ -1110,13 +1112,14 @@ def _decide(
     now = on or today()
     # The decision closes the steps still open (the chief's own): written with the case and its event.
     close_open = sqlbatch.Statement(
-        'UPDATE "cases_task" SET "state" = %s, "finished_at" = %s, "finished_by_id" = %s, "opinion" = %s '
-        'WHERE "case_id" = %s AND "state" = %s',
+        'UPDATE "cases_task" SET "state" = %s, "finished_at" = %s, "finished_by_id" = %s, "opinion" = %s, '
+        '"assignee_id" = COALESCE("assignee_id", %s) WHERE "case_id" = %s AND "state" = %s',
         [
             Task.State.DONE.value,
             sqlbatch.value(Task, "finished_at", timezone.now()),
             actor.user_id,
             reason,
+            actor.user_id,
             case.pk,
             Task.State.OPEN.value,
         ],

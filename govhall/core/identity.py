@@ -25,7 +25,7 @@ def check_resident_id(value: str, *, field: str = "id_number") -> str:
         message, code = "身份证号码应为18位", "resident_id_length"
     except InvalidChecksum:
         message, code = "身份证号码校验位不正确，请核对", "resident_id_checksum"
-    except InvalidComponent:
+    except (InvalidComponent, KeyError):  # stdnum 2.2 raises KeyError for an area code known only to its province
         message, code = "身份证号码中的出生日期或地区码无效", "resident_id_component"
     except (InvalidFormat, ValidationError):
         message, code = "身份证号码格式不正确（前17位应为数字，末位为数字或X）", "resident_id_format"

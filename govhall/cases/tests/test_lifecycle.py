@@ -109,6 +109,12 @@ def test_the_whole_way_from_acceptance_to_archive(submitted, clerk_actor, approv
     decision = services.complete_task(task=review, opinion="材料齐全，符合条件", actor=approver_actor)
     assert decision.step_name == "决定"
     case = services.decide_case(case=case, approve=True, reason="", actor=chief_actor)
+    decision.refresh_from_db()  # the decision closes the chief's step as his: done, by him, with him as assignee
+    assert (decision.state, decision.finished_by, decision.assignee) == (
+        Task.State.DONE,
+        chief_actor.user,
+        chief_actor.user,
+    )
     case = services.certify_case(case=case, actor=clerk_actor)
     case = services.deliver_case(case=case, actor=clerk_actor)
     case = services.close_case(case=case, actor=clerk_actor)

@@ -155,6 +155,22 @@ def test_no_retraction_once_the_next_step_has_acted_or_by_anyone_else(in_review,
     assert Task.objects.get(pk=sent.pk).state == Task.State.OPEN
 
 
+@pytest.mark.parametrize("mode", ["all", "any"])
+def test_no_retraction_once_a_countersign_was_asked_on_the_next_step(
+    in_review, approver_actor, chief_actor, housing_department, mode
+):
+    from govhall.cases.countersign import open_countersign
+
+    sent = services.complete_task(task=_review(in_review), opinion="同意", actor=approver_actor)
+    open_countersign(
+        case=in_review, departments=[housing_department], step_name=sent.step_name, actor=chief_actor, mode=mode
+    )
+    with pytest.raises(Conflict) as acted:
+        services.retract_task(task=sent, reason="", actor=approver_actor)
+    assert acted.value.code == "already_acted"
+    assert Task.objects.filter(case=in_review, step_name=sent.step_name, state=Task.State.OPEN).count() == 2
+
+
 def test_a_step_opened_at_acceptance_cannot_be_retracted_by_the_clerk(in_review, clerk_actor):
     with pytest.raises(Conflict) as refused:
         services.retract_task(task=_review(in_review), reason="", actor=clerk_actor)

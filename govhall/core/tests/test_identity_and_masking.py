@@ -19,6 +19,7 @@ def test_a_valid_resident_id_is_normalised():
         ("110105194912310021", "resident_id_checksum"),
         ("1101051949123100", "resident_id_length"),
         ("110105194913310021", "resident_id_component"),
+        ("519901198004120318", "resident_id_component"),  # an area known only to its province (stdnum: KeyError)
         ("", "resident_id_required"),
     ],
 )
