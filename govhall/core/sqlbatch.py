@@ -16,6 +16,7 @@ writes nothing (``Stale``); so does a unique key it hits. Outside a transaction 
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -64,6 +65,62 @@ def _insert_sql(model: type[models.Model], conflict: str, returning: bool, with_
     return sql
 
 
+# Fields whose ``get_db_prep_save`` gives a value of these exact types back unchanged on PostgreSQL (psycopg adapts
+# them itself): such values are sent as they are, the rest go through the field (JSON, IP addresses, files, auto_now).
+_AS_IS: dict[type[models.Field[Any, Any]], tuple[type, ...]] = {
+    models.CharField: (str,),
+    models.TextField: (str,),
+    models.BooleanField: (bool,),
+    models.IntegerField: (int,),
+    models.SmallIntegerField: (int,),
+    models.BigIntegerField: (int,),
+    models.PositiveIntegerField: (int,),
+    models.PositiveSmallIntegerField: (int,),
+    models.AutoField: (int,),
+    models.BigAutoField: (int,),
+    models.ForeignKey: (int,),
+    models.DateField: (datetime.date,),
+    models.DateTimeField: (datetime.datetime,),  # aware only (see _prepare)
+}
+
+
+@cache
+def _plan(
+    fields: tuple[models.Field[Any, Any], ...], vendor: str
+) -> tuple[tuple[str, tuple[type, ...], models.Field[Any, Any]], ...]:
+    """For each field: its attribute and the value types sent as they are (none but on PostgreSQL; none for a date
+    set on save, ``auto_now``)."""
+    plan = []
+    for f in fields:
+        types: tuple[type, ...] = ()
+        if vendor == "postgresql" and not getattr(f, "auto_now", False) and not getattr(f, "auto_now_add", False):
+            types = _AS_IS.get(type(f), ())
+        plan.append((f.attname, types, f))
+    return tuple(plan)
+
+
+def _prepare(
+    instance: models.Model, fields: tuple[models.Field[Any, Any], ...], add: bool, connection: Any
+) -> list[Any]:
+    """The values of ``fields`` of ``instance`` as ``field.get_db_prep_save(field.pre_save(…))`` gives them, without
+    the field's round of conversions where the value is already what the database takes (every write of an action
+    prepares some fifty values)."""
+    values = instance.__dict__
+    prepared: list[Any] = []
+    for attname, types, f in _plan(fields, connection.vendor):
+        v = values.get(attname, _MISSING)
+        if v is None and types:
+            prepared.append(None)
+        elif type(v) in types and (type(v) is not datetime.datetime or v.tzinfo is not None):
+            prepared.append(v)
+        else:
+            prepared.append(f.get_db_prep_save(f.pre_save(instance, add), connection))
+    return prepared
+
+
+_MISSING = object()
+
+
 def insert(
     instance: models.Model,
     *,
@@ -77,9 +134,8 @@ def insert(
     ``with_key``: the key too, drawn beforehand from the table's sequence."""
     connection = connections[using]
     model = type(instance)
-    fields = model._meta.concrete_fields if with_key else _fields(model)
-    params = [f.get_db_prep_save(f.pre_save(instance, True), connection) for f in fields]
-    return Statement(_insert_sql(model, conflict, returning, with_key), params)
+    fields = tuple(model._meta.concrete_fields) if with_key else _fields(model)
+    return Statement(_insert_sql(model, conflict, returning, with_key), _prepare(instance, fields, True, connection))
 
 
 @cache
@@ -111,11 +167,15 @@ def update(
     columns still hold these values and the condition holds; it then returns a row if it matched."""
     connection = connections[using]
     model = type(instance)
-    fields = [model._meta.get_field(n) for n in names]
-    params = [f.get_db_prep_save(f.pre_save(instance, False), connection) for f in fields]  # type: ignore[union-attr]
+    params = _prepare(instance, _named(model, tuple(names)), False, connection)
     expected = dict(expect or {})
     sql = _update_sql(model, tuple(names), tuple(expected), condition.sql if condition else "")
     return Statement(sql, [*params, instance.pk, *expected.values(), *(condition.params if condition else ())])
+
+
+@cache
+def _named(model: type[models.Model], names: tuple[str, ...]) -> tuple[models.Field[Any, Any], ...]:
+    return tuple(model._meta.get_field(n) for n in names)  # type: ignore[misc]
 
 
 def run(statements: Sequence[Statement], *, using: str = "default") -> list[tuple[Any, ...]]:
