@@ -418,7 +418,9 @@ def content_for(case: Case, kind: NoticeKind, context: Mapping[str, Any]) -> Con
             [],
             [],
         )
-    documents = str(context.get("documents") or _delivered_documents(case))
+    documents = str(
+        context.get("documents") or (_delivered_documents(case) if numbered_at_issue() else DELIVERED_DOCUMENTS)
+    )
     return Content(
         [],
         [],
@@ -453,20 +455,12 @@ def _delivered_documents(case: Case) -> str:
         return "行政许可证件"
     kind, number = decision
     label = NoticeKind(kind).label
-    # A decision the render worker has not numbered yet: its number is filled in when this notice is rendered,
-    # which is after the decision is (``_pending``).
-    return f"《{label}》（{number or DECISION_NUMBER}）" + ("及行政许可证件" if kind == NoticeKind.APPROVAL else "")
+    return f"《{label}》（{number or '文号待定'}）" + ("及行政许可证件" if kind == NoticeKind.APPROVAL else "")
 
 
-DECISION_NUMBER = "{decision_number}"  # in a 送达回证's content: the number the decision takes when rendered
-
-
-def _decision_number(case: Case) -> str:
-    number = sqlbatch.fetch_one(
-        'SELECT "number" FROM "cases_notice" WHERE "case_id" = %s AND "kind" IN (%s, %s) ORDER BY "id" DESC LIMIT 1',
-        [case.pk, NoticeKind.APPROVAL.value, NoticeKind.DENIAL.value],
-    )
-    return str(number[0]) if number and number[0] else "文号待定"
+# In a 送达回证's content when the render worker numbers notices: the documents delivered are named when it is
+# rendered, after its decision was (a case's notices are rendered in issue order, ``_pending``), with its number.
+DELIVERED_DOCUMENTS = "{delivered_documents}"
 
 
 # --- rendering ----------------------------------------------------------------------------------------
@@ -582,9 +576,9 @@ def render(notice: Notice) -> bytes:
     assert number, "a notice is numbered before it is rendered"
     fixed = dict(notice.content)
     table = fixed.get("table")
-    if kind is NoticeKind.SERVICE_RECEIPT and table and any(DECISION_NUMBER in str(v) for _k, v in table):
-        number = _decision_number(case)
-        table = [(k, str(v).replace(DECISION_NUMBER, number)) for k, v in table]
+    if kind is NoticeKind.SERVICE_RECEIPT and table and any(v == DELIVERED_DOCUMENTS for _k, v in table):
+        documents = _delivered_documents(case)
+        table = [(k, documents if v == DELIVERED_DOCUMENTS else v) for k, v in table]
     content = Content(
         list(fixed.get("paragraphs", [])),
         list(fixed.get("listing", [])),

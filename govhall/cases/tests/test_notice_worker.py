@@ -131,4 +131,4 @@ def test_a_service_receipt_waits_for_its_decision_and_names_the_number_the_decis
     receipt.refresh_from_db()
     text = text_of(receipt)
     assert decision.number and decision.number.replace(" ", "") in text
-    assert notices.DECISION_NUMBER not in text and "文号待定" not in text
+    assert notices.DELIVERED_DOCUMENTS not in text and "文号待定" not in text and "准予行政许可决定书" in text
