@@ -67,13 +67,16 @@ class ReceiptCounter(models.Model):
 
 
 class Case(models.Model):
-    receipt_number = models.CharField(_("受理编号"), max_length=40, unique=True)
-    idempotency_key = models.CharField(max_length=80, null=True, blank=True, unique=True)
+    # Unique by constraints, not ``unique=True``: on PostgreSQL that also builds a pattern index per column (for LIKE
+    # 'x%'), which no query uses and every write pays for (see Meta).
+    receipt_number = models.CharField(_("受理编号"), max_length=40)
+    idempotency_key = models.CharField(max_length=80, null=True, blank=True)
     item = models.ForeignKey(ServiceItem, on_delete=models.PROTECT, related_name="cases")
     item_version = models.ForeignKey(ItemVersion, on_delete=models.PROTECT, related_name="cases")
     channel = models.CharField(_("受理渠道"), max_length=10, choices=Channel.choices)
     receiving_center = models.ForeignKey(Center, on_delete=models.PROTECT, related_name="received_cases")
-    deciding_department = models.ForeignKey(Department, on_delete=models.PROTECT, related_name="cases")
+    # Indexed first in case_department_status_idx (see Meta), not on its own.
+    deciding_department = models.ForeignKey(Department, on_delete=models.PROTECT, related_name="cases", db_index=False)
     window = models.ForeignKey(Window, null=True, blank=True, on_delete=models.SET_NULL, related_name="cases")
     status = models.CharField(_("状态"), max_length=12, choices=Status.choices, default=Status.SUBMITTED)
     # Bumped by every write: two clerks acting at once, the second gets a conflict (409), not a half state.
@@ -121,6 +124,10 @@ class Case(models.Model):
             ),
             models.Index(fields=["deciding_department", "status"], name="case_department_status_idx"),
         ]
+        constraints: ClassVar = [
+            models.UniqueConstraint(fields=["receipt_number"], name="case_receipt_number_unique"),
+            models.UniqueConstraint(fields=["idempotency_key"], name="case_idempotency_key_unique"),
+        ]
 
     def __str__(self) -> str:
         return self.receipt_number
@@ -165,9 +172,11 @@ class Task(models.Model):
     step_position = models.PositiveSmallIntegerField()
     step_name = models.CharField(_("环节"), max_length=40)
     role = models.CharField(_("办理角色"), max_length=24, choices=Role.choices)
-    department = models.ForeignKey(Department, on_delete=models.PROTECT, related_name="tasks")
+    # Tasks are read by case, or while open by pool, assignee and delegate (the partial indexes in Meta); the users
+    # and departments they name are not indexed on their own, so a step's writes maintain fewer indexes.
+    department = models.ForeignKey(Department, on_delete=models.PROTECT, related_name="tasks", db_index=False)
     assignee = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="tasks"
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="tasks", db_index=False
     )
     mode = models.CharField(max_length=8, choices=Mode.choices, default=Mode.SINGLE)
     state = models.CharField(max_length=10, choices=State.choices, default=State.OPEN)
@@ -180,11 +189,16 @@ class Task(models.Model):
     )
     opinion = models.TextField(_("意见"), blank=True)
     sent_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+", db_index=False
     )
     # 委托: a colleague acting for the assignee, who stays responsible; the assignee may take it back.
     delegate = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="delegated_tasks"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="delegated_tasks",
+        db_index=False,
     )
 
     class Meta:
@@ -289,11 +303,11 @@ class Notice(models.Model):
     kind = models.CharField(_("文书类型"), max_length=20, choices=NoticeKind.choices)
     # Given when the notice is issued, or (GOVHALL_NOTICE_RENDERING = "worker") when the worker renders it: the
     # number is printed on the PDF, and numbering in the worker's transaction keeps the action's write one statement.
-    number = models.CharField(_("文书编号"), max_length=60, unique=True, null=True, blank=True)
+    number = models.CharField(_("文书编号"), max_length=60, null=True, blank=True)  # unique: see Meta
     issued_on = models.DateField(_("日期"))
     file = models.FileField(upload_to="notices/%Y/", blank=True)
     sha256 = models.CharField(max_length=64, blank=True)
-    token = models.CharField(max_length=40, unique=True)
+    token = models.CharField(max_length=40)  # unique: see Meta
     # What the notice says, fixed in the action's transaction; the PDF may be rendered later by a worker.
     content = models.JSONField(default=dict, blank=True)
     rendered_at = models.DateTimeField(null=True, blank=True)
@@ -303,6 +317,10 @@ class Notice(models.Model):
         ordering: ClassVar = ["case", "created_at", "pk"]
         indexes: ClassVar = [
             models.Index(fields=["created_at"], name="notice_pending_idx", condition=models.Q(rendered_at=None)),
+        ]
+        constraints: ClassVar = [  # constraints, not unique=True: no pattern index (see Case)
+            models.UniqueConstraint(fields=["number"], name="notice_number_unique"),
+            models.UniqueConstraint(fields=["token"], name="notice_token_unique"),
         ]
         verbose_name = _("文书")
         verbose_name_plural = _("文书")

@@ -13,7 +13,7 @@ class AuditEntry(models.Model):
 
     chain = models.CharField(max_length=120)
     seq = models.PositiveIntegerField()
-    action = models.CharField(max_length=80, db_index=True)
+    action = models.CharField(max_length=80)  # indexed in Meta (db_index would add a pattern index on PostgreSQL)
     object_type = models.CharField(max_length=80)
     object_id = models.CharField(max_length=64)
     object_repr = models.CharField(max_length=200, blank=True)
@@ -30,7 +30,10 @@ class AuditEntry(models.Model):
         verbose_name = _("审计日志")
         verbose_name_plural = _("审计日志")
         constraints: ClassVar = [models.UniqueConstraint(fields=["chain", "seq"], name="audit_chain_seq_unique")]
-        indexes: ClassVar = [models.Index(fields=["object_type", "object_id"], name="audit_object_idx")]
+        indexes: ClassVar = [
+            models.Index(fields=["object_type", "object_id"], name="audit_object_idx"),
+            models.Index(fields=["action"], name="audit_action_idx"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.chain}#{self.seq} {self.action}"
