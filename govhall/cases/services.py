@@ -3,7 +3,6 @@ one timeline event and one audit entry."""
 
 from __future__ import annotations
 
-import copy
 import datetime
 import functools
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -246,7 +245,7 @@ def _optimistic_or_locked(
     and write go in a short transaction of their own, else the write is one statement."""
     transactional = notice and notices.numbered_at_issue()
     if optimistic and _optimistic(case, case, expected_revision):
-        done = _attempt(lambda: act(copy.copy(case), Guard(case.revision)), transactional=transactional)
+        done = _attempt(lambda: act(sqlbatch.clone(case), Guard(case.revision)), transactional=transactional)
         if done is not None:
             return done
     with transaction.atomic():
@@ -348,7 +347,7 @@ def _first_step(
     task = _step_task(case, steps[0].position, on, actor) if steps else None
     if task is None:
         return []
-    tasks = [task, *(copy.copy(task) for _ in others)]
+    tasks = [task, *(sqlbatch.clone(task) for _ in others)]
     for extra, department in zip(tasks[1:], others, strict=True):
         extra.department = department
     if others:
@@ -735,7 +734,7 @@ def _complete_optimistic(task: Task, opinion: str, actor: Actor, on: datetime.da
     _require_holder(task, actor)
     if task.state != Task.State.OPEN or case.status != Status.IN_REVIEW:
         raise Conflict("该环节已办理", code="task_closed")  # or so the copy says: judged again on the locked row
-    done, draft = copy.copy(task), copy.copy(case)
+    done, draft = sqlbatch.clone(task), sqlbatch.clone(case)
     now = on or today()
     done.state, done.finished_at, done.finished_by, done.opinion = Task.State.DONE, timezone.now(), actor.user, opinion
     if done.assignee_id is None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 import datetime
 from dataclasses import dataclass
 from typing import Any
@@ -20,6 +19,7 @@ from govhall.catalog.models import (
     ServiceItem,
     Theme,
 )
+from govhall.core import sqlbatch
 from govhall.org.models import Center, Department, Stationing, Window
 from govhall.org.selectors import stationings_at
 
@@ -501,7 +501,7 @@ def published_version(pk: int, created_at: datetime.datetime) -> ItemVersion:
         if len(_VERSIONS) > 4096:
             _VERSIONS.clear()
         _VERSIONS[key] = version
-    return copy.copy(version)
+    return sqlbatch.clone(version)
 
 
 def version_steps(version: ItemVersion) -> tuple[ProcessStep, ...]:

@@ -23,6 +23,8 @@ from functools import cache
 from typing import Any, TypeVar
 
 from django.db import DataError, IntegrityError, connections, models
+from django.db.models import signals
+from django.db.models.base import ModelState
 
 M = TypeVar("M", bound=models.Model)
 
@@ -292,7 +294,32 @@ def from_row(model: type[M], values: Sequence[Any], *, using: str = "default") -
         for convert in converters:
             value = convert(value, col, connection)
         converted.append(value)
-    return model.from_db(using, names, converted)
+    if _init_signalled(model):
+        return model.from_db(using, names, converted)
+    # What from_db builds, without Model.__init__'s round of setattr per field (these reads run for every action).
+    instance = model.__new__(model)
+    instance.__dict__.update(zip(names, converted, strict=True))
+    instance._state = ModelState()
+    instance._state.adding, instance._state.db = False, using
+    return instance
+
+
+def _init_signalled(model: type[models.Model]) -> bool:
+    """Whether something listens to the model's instances being built (then only Model.__init__ will do)."""
+    return bool(signals.pre_init.has_listeners(model) or signals.post_init.has_listeners(model))
+
+
+def clone(instance: M) -> M:
+    """A shallow copy of a model instance, as ``copy.copy`` makes it (its own state and cache of related objects),
+    without the pickling protocol ``copy.copy`` goes through."""
+    new = instance.__class__.__new__(instance.__class__)
+    values = instance.__dict__.copy()
+    state = ModelState()
+    state.db, state.adding = instance._state.db, instance._state.adding
+    state.fields_cache = instance._state.fields_cache.copy()
+    values["_state"] = state
+    new.__dict__ = values
+    return new
 
 
 def width(model: type[models.Model]) -> int:
