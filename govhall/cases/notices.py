@@ -11,6 +11,7 @@ import datetime
 import functools
 import hashlib
 import io
+import logging
 import os
 import secrets
 from collections.abc import Mapping, Sequence
@@ -52,6 +53,7 @@ from govhall.core.actors import Actor
 from govhall.core.models import AuditEntry
 from govhall.org.models import Department
 
+logger = logging.getLogger(__name__)
 FONT = "STSong-Light"
 pdfmetrics.registerFont(UnicodeCIDFont(FONT))
 # ReportLab's line breaker knows the Japanese list of marks that may not start a line; add the Chinese
@@ -222,46 +224,54 @@ def render_pending(*, limit: int = 100, actor: Actor | None = None) -> int:
     """Render notices left pending by the worker mode; safe to run in several processes at once.
 
     A notice issued without a number takes it here, in the same transaction as its file and its audit entry: a
-    failed rendering rolls the counter back, so numbers stay gapless."""
+    failed rendering rolls the counter back, so numbers stay gapless. A notice that fails is logged and left pending
+    (it is tried again on the next pass; its case's later notices wait for it), and the others go on."""
     done = 0
     worker = actor or Actor(user=None, role="render_notices")
     for pk in Notice.objects.filter(rendered_at=None).order_by("created_at").values_list("pk", flat=True)[:limit]:
-        with transaction.atomic():
-            found = _pending(pk)
-            if found is None:
-                continue  # another worker has it, or it was rendered meanwhile
-            notice, head = found
-            if not notice.number:
-                kind = NoticeKind(notice.kind)
-                notice.number = next_notice_number(
-                    notice.case.deciding_department, kind, NUMBER_WORDS[kind], notice.issued_on.year
-                )
-            _attach_pdf(notice)
-            # Write-once: only a row still pending takes its number, file and hash; sent with the audit entry.
-            store = sqlbatch.Statement(
-                'UPDATE "cases_notice" SET "number" = %s, "file" = %s, "sha256" = %s, "rendered_at" = %s '
-                'WHERE "id" = %s AND "rendered_at" IS NULL',
-                [
-                    notice.number,
-                    notice.file.name,
-                    notice.sha256,
-                    sqlbatch.value(Notice, "rendered_at", notice.rendered_at),
-                    pk,
-                ],
-            )
-            if head == audit.NEW:  # numbered here: the notice's chain begins with its issue, as inline
-                sqlbatch.run([store, audit.insert_strict(_issued_entry(notice, worker))])
-            else:  # numbered and audited when issued (before this version): the rendering follows
-                audit.record(
-                    actor=worker,
-                    action="cases.notice.rendered",
-                    obj=notice,
-                    changes={"sha256": notice.sha256, "file": notice.file.name},
-                    head=head,
-                    along=[store],
-                )
-            done += 1
+        try:
+            done += _render_one(pk, worker)
+        except Exception:
+            logger.exception("文书 %s 渲染失败，留待下次重试", pk)
     return done
+
+
+def _render_one(pk: int, worker: Actor) -> int:
+    with transaction.atomic():
+        found = _pending(pk)
+        if found is None:
+            return 0  # another worker has it, it was rendered meanwhile, or an earlier notice of its case waits
+        notice, head = found
+        if not notice.number:
+            kind = NoticeKind(notice.kind)
+            notice.number = next_notice_number(
+                notice.case.deciding_department, kind, NUMBER_WORDS[kind], notice.issued_on.year
+            )
+        _attach_pdf(notice)
+        # Write-once: only a row still pending takes its number, file and hash; sent with the audit entry.
+        store = sqlbatch.Statement(
+            'UPDATE "cases_notice" SET "number" = %s, "file" = %s, "sha256" = %s, "rendered_at" = %s '
+            'WHERE "id" = %s AND "rendered_at" IS NULL',
+            [
+                notice.number,
+                notice.file.name,
+                notice.sha256,
+                sqlbatch.value(Notice, "rendered_at", notice.rendered_at),
+                pk,
+            ],
+        )
+        if head == audit.NEW:  # numbered here: the notice's chain begins with its issue, as inline
+            sqlbatch.run([store, audit.insert_strict(_issued_entry(notice, worker))])
+        else:  # numbered and audited when issued (before this version): the rendering follows
+            audit.record(
+                actor=worker,
+                action="cases.notice.rendered",
+                obj=notice,
+                changes={"sha256": notice.sha256, "file": notice.file.name},
+                head=head,
+                along=[store],
+            )
+        return 1
 
 
 def writes_for_event(
