@@ -384,7 +384,7 @@ def _viewflow() -> dict[str, float] | str:
 def run() -> list[Table]:
     from django.db import connection
 
-    from bench.benchdb import is_postgresql, use_bench_database
+    from bench.benchdb import is_postgresql, tidy, use_bench_database
 
     if not is_postgresql():
         print("bench_cases_engine: skipped — needs PostgreSQL (DATABASE_URL=postgres://…); SQLite is not measured.")
@@ -394,9 +394,7 @@ def run() -> list[Table]:
         for ddl in FLOOR_SCHEMA:
             cur.execute(ddl)
     govhall_setup()
-    with connection.cursor() as cur:
-        # The bench database is young: give the planner the statistics autovacuum keeps in a running one.
-        cur.execute("ANALYZE")
+    tidy()
     rows: list[list[object]] = []
     rates: dict[str, float] = {}
     for engine in [*ENGINES, VIEWFLOW]:

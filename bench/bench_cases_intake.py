@@ -148,7 +148,7 @@ def _render_rate(since: datetime.datetime, started: float) -> tuple[float, int]:
 
 def run() -> list[Table]:
     from bench.bench_cases_engine import govhall_setup
-    from bench.benchdb import is_postgresql, use_bench_database
+    from bench.benchdb import is_postgresql, tidy, use_bench_database
 
     if not is_postgresql():
         print("bench_cases_intake: skipped — needs PostgreSQL (DATABASE_URL=postgres://…).")
@@ -182,6 +182,7 @@ def run() -> list[Table]:
     gunicorn = os.environ.get("BENCH_GUNICORN", "").split() or GUNICORN
     if backlog := _drain_notices():
         print(f"bench_cases_intake: rendered {backlog} notices earlier runs left pending")
+    tidy()
     rows: list[list[object]] = []
     for mode in ("worker", "inline"):
         port = _free_port()
