@@ -179,11 +179,11 @@ def _event_row(
 ) -> CaseEvent:
     """A timeline event (not yet written); ``before`` defaults to the status, for actions that keep it."""
     return CaseEvent(
-        case=case,
+        case_id=case.pk,
         action=action,
         from_status=case.status if before is None else before,
         to_status=case.status,
-        actor=actor.user,
+        actor_id=actor.user_id,
         actor_role=actor.role,
         at=timezone.now(),
         note=note,
