@@ -113,7 +113,7 @@ def cn_date(day: datetime.date | None) -> str:
 def issue_notice(*, case: Case, kind: str, actor: Actor, context: Mapping[str, Any]) -> Notice:
     """Number, fix the content of and write one notice inside the transaction of the action it records."""
     notice, writes = prepare_notice(case=case, kind=kind, actor=actor, context=context)
-    if notice.pk is None:  # numbered by the worker: the row takes its key from the table
+    if not numbered_at_issue():  # pending for the worker: the row takes its key from the table
         sqlbatch.insert_returning_pk(notice)
     else:
         sqlbatch.run(writes)
@@ -165,10 +165,10 @@ def prepare_notice(
     return notice, writes
 
 
-def _issued_entry(notice: Notice, actor: Actor, head: audit.Head = audit.NEW) -> AuditEntry:
+def _issued_entry(notice: Notice, actor: Actor) -> AuditEntry:
     """The first entry of a notice's audit chain: its number, and the hash of its PDF."""
     return audit.entry_after(
-        head,
+        audit.NEW,
         actor=actor,
         action="cases.notice.issued",
         obj=notice,

@@ -1147,9 +1147,9 @@ def _advance(
     on: datetime.date | None,
     expected_revision: int | None = None,
 ) -> Case:
-    """A step of the transition table with no more to it than a date. Written optimistically (one statement; with a
-    notice to number, 送达回证, counter and write in one short transaction) except a withdrawal, which also cancels
-    the open tasks and ends a running procedure on the locked row."""
+    """A step of the transition table with no more to it than a date. Written optimistically (see
+    ``_optimistic_or_locked``) except a withdrawal, which also cancels the open tasks and ends a running procedure on
+    the locked row."""
 
     def act(target: Case, guard: Guard | None) -> Case:
         move, before = _apply(target, action, actor)

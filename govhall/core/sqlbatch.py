@@ -7,7 +7,8 @@ on PostgreSQL they go as one statement::
 
 All of them run in the caller's transaction, whatever the last one returns (an ``ON CONFLICT DO NOTHING`` that
 skips does not undo the others). Statements must touch different rows: one statement may not update a row twice.
-The SQL is built from the model's fields once per model; values go through the fields' own ``get_db_prep_save``.
+The SQL is built from the model's fields once per model; values go through the fields' own ``get_db_prep_save``,
+except those already of the type PostgreSQL takes (``_prepare``).
 
 An optimistic write (``update(expect=…)``, ``run_guarded``) is one such statement whose first part is a conditional
 UPDATE (the case at the revision the caller read): if that matched no row, the statement fails on purpose and
@@ -101,6 +102,9 @@ def _plan(
     return tuple(plan)
 
 
+_MISSING = object()
+
+
 def _prepare(
     instance: models.Model, fields: tuple[models.Field[Any, Any], ...], add: bool, connection: Any
 ) -> list[Any]:
@@ -118,9 +122,6 @@ def _prepare(
         else:
             prepared.append(f.get_db_prep_save(f.pre_save(instance, add), connection))
     return prepared
-
-
-_MISSING = object()
 
 
 def insert(
@@ -299,9 +300,14 @@ def from_row(model: type[M], values: Sequence[Any], *, using: str = "default") -
     # What from_db builds, without Model.__init__'s round of setattr per field (these reads run for every action).
     instance = model.__new__(model)
     instance.__dict__.update(zip(names, converted, strict=True))
-    instance._state = ModelState()
-    instance._state.adding, instance._state.db = False, using
+    instance._state = _model_state(using, adding=False)
     return instance
+
+
+def _model_state(db: str | None, *, adding: bool) -> ModelState:
+    state = ModelState()
+    state.db, state.adding = db, adding
+    return state
 
 
 def _init_signalled(model: type[models.Model]) -> bool:
@@ -314,8 +320,7 @@ def clone(instance: M) -> M:
     without the pickling protocol ``copy.copy`` goes through."""
     new = instance.__class__.__new__(instance.__class__)
     values = instance.__dict__.copy()
-    state = ModelState()
-    state.db, state.adding = instance._state.db, instance._state.adding
+    state = _model_state(instance._state.db, adding=instance._state.adding)
     state.fields_cache = instance._state.fields_cache.copy()
     values["_state"] = state
     new.__dict__ = values

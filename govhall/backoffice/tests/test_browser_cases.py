@@ -60,6 +60,16 @@ def _case(item, clerk, *, accepted_on, name, id_number=ID_NUMBER):
     return services.accept_case(case=case, actor=actor, on=accepted_on)
 
 
+def _intake_for(page, live_server, applicant: str, query: str, item: str) -> None:
+    """The clerk opens the intake page for an applicant with a valid ID and picks the item found by ``query``."""
+    login(page, live_server.url, "clerk", PASSWORD)
+    page.goto(f"{live_server.url}/manage/intake/")
+    page.fill("#id_applicant_name", applicant)
+    page.fill("#id_applicant_id_number", ID_NUMBER)
+    page.fill("#item-q", query)
+    page.click(f".bo-item-hit:has-text('{item}')")
+
+
 def test_a_clerk_takes_an_application_at_the_window_end_to_end(page, live_server, hall, clerk):
     login(page, live_server.url, "clerk", PASSWORD)
     page.click("nav >> text=收件受理")
@@ -99,12 +109,7 @@ def test_a_clerk_takes_an_application_at_the_window_end_to_end(page, live_server
 
 
 def test_a_clerk_closes_an_immediate_case_in_one_sitting(page, live_server, hall, clerk):
-    login(page, live_server.url, "clerk", PASSWORD)
-    page.goto(f"{live_server.url}/manage/intake/")
-    page.fill("#id_applicant_name", "刘洋")
-    page.fill("#id_applicant_id_number", ID_NUMBER)
-    page.fill("#item-q", "个体工商户")
-    page.click(".bo-item-hit:has-text('个体工商户设立登记')")
+    _intake_for(page, live_server, "刘洋", "个体工商户", "个体工商户设立登记")
     page.wait_for_selector("button[value=immediate]")
     page.check("[data-checklist] input[value=received]")
     page.once("dialog", lambda dialog: dialog.accept())
@@ -172,12 +177,7 @@ def test_a_clerk_accepts_with_parallel_review_at_the_intake_and_on_the_case_page
         actor=Actor(user=clerk, role=Role.WINDOW_CLERK),
     )
 
-    login(page, live_server.url, "clerk", PASSWORD)
-    page.goto(f"{live_server.url}/manage/intake/")
-    page.fill("#id_applicant_name", "王芳")
-    page.fill("#id_applicant_id_number", ID_NUMBER)
-    page.fill("#item-q", "spjy")
-    page.click(".bo-item-hit:has-text('食品经营许可')")
+    _intake_for(page, live_server, "王芳", "spjy", "食品经营许可")
     page.wait_for_selector("#intake-parallel")
     for radio in page.locator("[data-checklist] input[value=received]").all():
         radio.check()

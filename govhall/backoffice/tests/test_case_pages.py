@@ -593,7 +593,8 @@ def test_a_notice_the_worker_has_not_rendered_shows_as_pending_with_no_download(
     url = reverse("backoffice:case_notice", args=[case.receipt_number, notice.pk])
     html = _get(client, reverse("backoffice:case", args=[case.receipt_number]))
     assert "受理通知书" in html and "待编号" in html and "正在生成" in html and url not in html
-    assert client.get(url).status_code == 404
+    missing = client.get(url)
+    assert missing.status_code == 404 and "文书不存在" in missing.content.decode()
     from govhall.cases.notices import render_pending
 
     assert render_pending() == 1
