@@ -214,10 +214,10 @@ def run() -> list[Table]:
             for t in threads:
                 t.start()
             if mode == "worker":
-                # The deployment's renderer, beside the web workers on the same 2 cores; niced, so that answers
-                # come first and PDFs are made in the gaps ("just after the response").
+                # The deployment's renderer, beside the web workers on the same 2 cores; at idle priority, so that
+                # answers come first and PDFs are made in the gaps ("just after the response").
                 renderer = subprocess.Popen(
-                    ["nice", "-n", "10", sys.executable, "manage.py", "render_notices", "--loop", "--interval", "0.2"],
+                    [sys.executable, "manage.py", "render_notices", "--loop", "--idle", "--interval", "0.2"],
                     cwd=ROOT,
                     env=env,
                     stdout=subprocess.DEVNULL,

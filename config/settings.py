@@ -79,8 +79,9 @@ TEMPLATES = [
 WSGI_APPLICATION = "config.wsgi.application"
 
 DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{BASE_DIR / 'govhall.sqlite3'}",
+    # An empty DATABASE_URL (e.g. `DATABASE_URL= make test`) means "not set": the zero-setup SQLite file.
+    "default": dj_database_url.parse(
+        os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'govhall.sqlite3'}",
         conn_max_age=int(os.environ.get("GOVHALL_CONN_MAX_AGE", "60")),
     )
 }

@@ -200,6 +200,8 @@ def accept(request: HttpRequest, payload: AcceptIn = NO_ACCEPT, receipt_number: 
 
 
 def _departments(codes: list[str], field: str) -> list[Department]:
+    if not codes:
+        return []
     departments = list(Department.objects.filter(code__in=codes))
     unknown = sorted(set(codes) - {d.code for d in departments})
     if unknown:

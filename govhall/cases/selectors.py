@@ -351,43 +351,33 @@ def task_by_id(task_id: int) -> Task:
 
 
 @functools.cache
-def _intake_item_sql() -> str:
+def _intake_sql() -> str:
     return (
         f"SELECT {sqlbatch.columns(ServiceItem, 'i')}, {sqlbatch.columns(ItemVersion, 'v')}, "
-        f"{sqlbatch.columns(Department, 'd')} "
-        f'FROM "{ServiceItem._meta.db_table}" i '
+        f"{sqlbatch.columns(Department, 'd')}, {sqlbatch.columns(Center, 'c')} "
+        f'FROM (SELECT 1 AS "one") x '
+        f'LEFT JOIN "{ServiceItem._meta.db_table}" i ON i."code" = %s '
         f'LEFT JOIN "{ItemVersion._meta.db_table}" v ON v."id" = i."current_version_id" '
-        f'JOIN "{Department._meta.db_table}" d ON d."id" = i."department_id" WHERE i."code" = %s'
+        f'LEFT JOIN "{Department._meta.db_table}" d ON d."id" = i."department_id" '
+        f'LEFT JOIN "{Center._meta.db_table}" c ON c."code" = %s'
     )
-
-
-def _intake_item(code: str) -> ServiceItem | None:
-    """The item with its current version and department (submit_case reads both), read afresh (an item may be
-    suspended at any time) by one hand-written statement: every intake asks."""
-    row = sqlbatch.fetch_one(_intake_item_sql(), [code])
-    if row is None:
-        return None
-    (item, version, department), _rest = sqlbatch.split(row, ServiceItem, ItemVersion, Department)
-    ServiceItem.current_version.field.set_cached_value(item, version)
-    ServiceItem.department.field.set_cached_value(item, department)
-    return item
-
-
-def _center(code: str) -> Center | None:
-    sql = f'SELECT {sqlbatch.columns(Center, "c")} FROM "{Center._meta.db_table}" c WHERE c."code" = %s'
-    row = sqlbatch.fetch_one(sql, [code])
-    return sqlbatch.from_row(Center, row) if row is not None else None
 
 
 def intake_targets(
     *, item_code: str, center_code: str, window_number: str | None
 ) -> tuple[ServiceItem, Center, Window | None]:
-    """The item, center and window an application names; unknown ones are the caller's input error."""
+    """The item (with its current version and department) and the center an application names, read afresh (an
+    item may be suspended at any time) by one hand-written statement: every intake asks. Then the window, if it
+    names one. Unknown ones are the caller's input error."""
     problems: list[Problem] = []
-    item = _intake_item(item_code)
+    row = sqlbatch.fetch_one(_intake_sql(), [item_code, center_code])
+    assert row is not None  # the one-row FROM always gives a row
+    (item, version, department, center), _rest = sqlbatch.split(row, ServiceItem, ItemVersion, Department, Center)
     if item is None:
         problems.append(Problem(f"事项「{item_code}」不存在", code="unknown_item", field="item_code"))
-    center = _center(center_code)
+    else:
+        ServiceItem.current_version.field.set_cached_value(item, version)
+        ServiceItem.department.field.set_cached_value(item, department)
     if center is None:
         problems.append(Problem(f"中心「{center_code}」不存在", code="unknown_center", field="center_code"))
     window = None

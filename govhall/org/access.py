@@ -6,6 +6,8 @@ from __future__ import annotations
 import functools
 from typing import Any
 
+from django.db import connection
+
 from govhall.core import sqlbatch
 from govhall.core.actors import Actor, client_ip
 from govhall.core.errors import AccessDenied, NotFound
@@ -41,7 +43,8 @@ def _token_sql() -> str:
     )
     return (
         f'SELECT t."id", t."last_used", {sqlbatch.columns(User, "u")}, {sqlbatch.columns(StaffProfile, "p")}, '
-        f"{sqlbatch.columns(Center, 'c')}, {sqlbatch.columns(Department, 'd')}, {held} "
+        f"{sqlbatch.columns(Center, 'c')}, {sqlbatch.columns(Department, 'd')}, {held}, "
+        f"({_window_departments_sql(listed=True)}) "
         f'FROM "{ApiToken._meta.db_table}" t JOIN "{User._meta.db_table}" u ON u."id" = t."user_id" '
         f'LEFT JOIN "{StaffProfile._meta.db_table}" p ON p."user_id" = u."id" '
         f'LEFT JOIN "{Center._meta.db_table}" c ON c."id" = p."center_id" '
@@ -52,7 +55,8 @@ def _token_sql() -> str:
 
 def staff_by_token(key_hash: str) -> tuple[int, Any, Any] | None:
     """(token id, last used, user) for a live token (not revoked, its user active), the user's staff profile
-    with center, department and roles kept where ``staff_of`` looks: who acts, learned in one statement, read
+    with center, department, roles and his windows' departments kept where ``staff_of`` and
+    ``department_scope`` look: who acts, learned in one statement, read
     afresh on every request (a revocation or a role taken away applies to the very next one). Hand-written: it
     runs for every API request."""
     from govhall.accounts.models import User
@@ -65,7 +69,9 @@ def staff_by_token(key_hash: str) -> tuple[int, Any, Any] | None:
     if profile is not None:
         StaffProfile.center.field.set_cached_value(profile, center)
         StaffProfile.department.field.set_cached_value(profile, department)
-        profile._role_codes = frozenset(code for code, holds in zip(Role.values, rest, strict=True) if holds)
+        *holds, departments = rest
+        profile._role_codes = frozenset(code for code, held in zip(Role.values, holds, strict=True) if held)
+        profile._window_departments = frozenset(int(d) for d in str(departments or "").split(",") if d)
     user._staff_profile_cache = profile or False
     return token_id, last_used, user
 
@@ -102,14 +108,22 @@ def window_ids(user: Any) -> frozenset[int]:
 
 
 @functools.cache
-def _window_departments_sql() -> str:
+def _window_departments_sql(*, listed: bool = False) -> str:
+    """The departments of a staff member's windows: one row each, or (``listed``) one comma-separated list of the
+    ids of profile ``p``, a column of the token statement."""
     sits = StaffProfile.windows.through._meta  # the staff member's windows
     serves = Window.departments.through._meta  # the departments a window takes applications for
     department, window = serves.get_field("department").column, serves.get_field("window").column
+    if not listed:
+        chosen, profile = f'DISTINCT wd."{department}"', "%s"
+    elif connection.vendor == "postgresql":
+        chosen, profile = f"string_agg(DISTINCT wd.\"{department}\"::text, ',')", 'p."id"'
+    else:
+        chosen, profile = f'group_concat(DISTINCT wd."{department}")', 'p."id"'
     return (
-        f'SELECT DISTINCT wd."{department}" FROM "{sits.db_table}" sw '
+        f'SELECT {chosen} FROM "{sits.db_table}" sw '
         f'JOIN "{serves.db_table}" wd ON wd."{window}" = sw."{sits.get_field("window").column}" '
-        f'WHERE sw."{sits.get_field("staffprofile").column}" = %s'
+        f'WHERE sw."{sits.get_field("staffprofile").column}" = {profile}'
     )
 
 
@@ -134,7 +148,8 @@ def department_scope(user: Any) -> set[int] | None:
         return set(cached)
     scope: set[int] = set()
     if Role.WINDOW_CLERK in roles:
-        scope |= _window_departments(profile.pk)
+        known: frozenset[int] | None = getattr(profile, "_window_departments", None)  # read with a token
+        scope |= known if known is not None else _window_departments(profile.pk)
     if roles & {Role.APPROVER, Role.CHIEF_REPRESENTATIVE} and profile.department_id:
         scope.add(profile.department_id)
     profile._scope_cache = frozenset(scope)  # type: ignore[attr-defined]

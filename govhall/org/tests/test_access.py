@@ -64,3 +64,25 @@ def test_unknown_items_and_anonymous_users_are_refused(manager, django_user_mode
 
     with pytest.raises(AccessDenied):
         access_item(AnonymousUser(), 1)
+
+
+def test_a_token_brings_the_departments_of_all_a_clerks_windows_in_its_one_statement(
+    django_assert_num_queries, market_department, housing_department
+):
+    from govhall.accounts.tokens import hash_token, issue_token
+    from govhall.org.access import staff_by_token
+    from govhall.testing.factories import WindowFactory, make_staff
+
+    first, second = WindowFactory(number="A1"), WindowFactory(number="A2")
+    first.departments.add(market_department)
+    second.departments.add(market_department, housing_department)
+    user = make_staff("two_windows", Role.WINDOW_CLERK, windows=[first, second])
+    lone = make_staff("no_window", Role.WINDOW_CLERK)
+    _, raw = issue_token(user=user, name="t")
+    _, lone_raw = issue_token(user=lone, name="t")
+    with django_assert_num_queries(1):
+        _token_id, _used, found = staff_by_token(hash_token(raw))
+        assert department_scope(found) == {market_department.pk, housing_department.pk}
+    with django_assert_num_queries(1):
+        _token_id, _used, found = staff_by_token(hash_token(lone_raw))
+        assert department_scope(found) == set()
