@@ -19,6 +19,7 @@ EVENT_LABELS: dict[str, Any] = {
     "supplement_requested": _("一次性告知补正"),
     "resubmitted": _("补正材料已提交"),
     "refused": _("不予受理"),
+    "task_claimed": _("签收"),
     "task_completed": _("环节办理完毕"),
     "task_transferred": _("转办"),
     "task_returned": _("退回"),

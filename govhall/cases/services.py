@@ -677,8 +677,13 @@ def claim_task(*, task: Task, actor: Actor, expected_revision: int | None = None
     if task.assignee_id is not None and task.assignee_id != actor.user_id:
         raise Conflict("该任务已被他人签收", code="task_claimed")
     task.assignee = actor.user
+    event = _event_row(case, "task_claimed", actor, data={"task": task.pk, "step": task.step_name})
     _audit_locked(
-        task, actor, "cases.task.claimed", {"case": case.receipt_number}, [sqlbatch.update(task, ("assignee",))]
+        task,
+        actor,
+        "cases.task.claimed",
+        {"case": case.receipt_number},
+        [sqlbatch.update(task, ("assignee",)), sqlbatch.insert(event)],
     )
     return task
 

@@ -14,6 +14,7 @@ from govhall.core.errors import AccessDenied, NotFound
 from govhall.org.models import Center, Department, Role, StaffProfile, StaffRole, Window
 
 ROLE_LABELS = dict(Role.choices)
+_ROLE_CODES = tuple(Role.values)  # Role.values builds a new list on every access
 
 
 def staff_of(user: Any) -> StaffProfile | None:
@@ -39,7 +40,7 @@ def _token_sql() -> str:
 
     held = ", ".join(
         f'EXISTS (SELECT 1 FROM "{StaffRole._meta.db_table}" r WHERE r."profile_id" = p."id" AND r."role" = %s)'
-        for _code in Role.values
+        for _code in _ROLE_CODES
     )
     return (
         f'SELECT t."id", t."last_used", {sqlbatch.columns(User, "u")}, {sqlbatch.columns(StaffProfile, "p")}, '
@@ -61,7 +62,7 @@ def staff_by_token(key_hash: str) -> tuple[int, Any, Any] | None:
     runs for every API request."""
     from govhall.accounts.models import User
 
-    row = sqlbatch.fetch_one(_token_sql(), [*Role.values, key_hash, False, True])
+    row = sqlbatch.fetch_one(_token_sql(), [*_ROLE_CODES, key_hash, False, True])
     if row is None:
         return None
     token_id, last_used = row[0], sqlbatch.to_datetime(row[1])
@@ -70,7 +71,7 @@ def staff_by_token(key_hash: str) -> tuple[int, Any, Any] | None:
         StaffProfile.center.field.set_cached_value(profile, center)
         StaffProfile.department.field.set_cached_value(profile, department)
         *holds, departments = rest
-        profile._role_codes = frozenset(code for code, held in zip(Role.values, holds, strict=True) if held)
+        profile._role_codes = frozenset(code for code, held in zip(_ROLE_CODES, holds, strict=True) if held)
         profile._window_departments = frozenset(int(d) for d in str(departments or "").split(",") if d)
     user._staff_profile_cache = profile or False
     return token_id, last_used, user

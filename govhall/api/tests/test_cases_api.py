@@ -53,6 +53,7 @@ def test_a_case_goes_from_submission_to_closing_through_the_api(as_clerk, as_app
     assert [e["action"] for e in detail["timeline"]] == [
         "submitted",
         "accepted",
+        "task_claimed",
         "task_completed",
         "approved",
         "certified",

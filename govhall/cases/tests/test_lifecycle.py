@@ -124,6 +124,7 @@ def test_the_whole_way_from_acceptance_to_archive(submitted, clerk_actor, approv
     assert actions == [
         "submitted",
         "accepted",
+        "task_claimed",
         "task_completed",
         "approved",
         "certified",

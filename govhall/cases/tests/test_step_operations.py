@@ -82,6 +82,8 @@ def test_a_countersign_is_asked_only_for_the_deciding_department(in_review, hous
 # --- 委托 ----------------------------------------------------------------------------------------------------
 def test_a_delegate_acts_for_the_assignee_who_stays_responsible(in_review, approver_actor, colleague):
     task = services.claim_task(task=_review(in_review), actor=approver_actor)
+    claimed = CaseEvent.objects.get(case=in_review, action="task_claimed")  # the timeline shows who took it
+    assert (claimed.actor_id, claimed.data["step"]) == (approver_actor.user_id, task.step_name)
     delegated = services.delegate_task(task=task, to_user=colleague.user, reason="出差", actor=approver_actor)
     assert (delegated.assignee_id, delegated.delegate_id) == (approver_actor.user_id, colleague.user_id)
     services.complete_task(task=delegated, opinion="同意", actor=colleague)
