@@ -1,9 +1,21 @@
 """Notice PDFs per second on one process (issue 3, §8.1: the render worker must keep up with intake).
 
-govhall's renderer against the same renderer with the plain library calls it replaces: ReportLab's
-``drawImage`` for the seal (which digests and deflates the seal's pixels for every PDF) and qrcode's own mask
-search. Both must give the same bytes; the benchmark checks that before it times anything. No database: the
-notices are unsaved rows.
+govhall's renderer against the same renderer with the plain library calls it replaces:
+
+* the seal: ReportLab's ``drawImage`` (which digests and deflates the seal's pixels, and formats the image objects'
+  dictionaries, for every PDF);
+* the QR code: qrcode's own ``make`` (its bit-by-bit encoding, its recursive Reed-Solomon division and its mask
+  search, which places and scores the data eight times cell by cell), drawn with ReportLab's path API: one
+  ``path.rect`` per run of dark modules, in module units under a scaling ``transform``, then ``drawPath``, the
+  drawing ``notices._qr`` writes as one formatted string;
+* the paragraphs: ``Paragraph(text, style)``, each parsed by ReportLab's HTML parser and wrapped as often as
+  asked (a table wraps each cell twice);
+* the font: ``UnicodeCIDFont``, whose font dictionary every PDF formats afresh.
+
+Both must give the same bytes; the benchmark checks that before it times anything. No database: the notices are
+unsaved rows. Within a kind they differ in their number, receipt number and QR code but share the rest (applicant,
+dates, reasons), so govhall's line breaking shared across notices (``notices._Paragraph``) finds more here than in a
+real day's mix; the table labels, titles and signature lines it shares recur in every notice.
 """
 
 from __future__ import annotations
@@ -18,8 +30,12 @@ from dataclasses import asdict
 
 import qrcode
 import qrcode.constants
+from reportlab.lib import colors
 from reportlab.lib.utils import ImageReader
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Paragraph
 
 from bench.tables import Table
 from govhall.cases import notices
@@ -89,21 +105,40 @@ def _plain_seal(canvas: Canvas, path: str, x: float, y: float, size: float) -> N
     canvas.drawImage(_reader(path), x, y, size, size, mask="auto")
 
 
-def _plain_qr(text: str) -> list[list[bool]]:
+def _plain_qr(canvas: Canvas, url: str, x: float, y: float, size: float) -> None:
     code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=0)
-    code.add_data(text)
+    code.add_data(url)
     code.make(fit=True)
-    return code.get_matrix()
+    matrix = code.get_matrix()
+    count = len(matrix)
+    canvas.saveState()
+    canvas.transform(size / count, 0, 0, size / count, x, y)
+    path = canvas.beginPath()
+    for height, cells in enumerate(reversed(matrix)):  # bottom row first
+        col = 0
+        while col < count:
+            if not cells[col]:
+                col += 1
+                continue
+            start = col
+            while col < count and cells[col]:
+                col += 1
+            path.rect(start, height, col - start, 1)
+    canvas.setFillColor(colors.black)
+    canvas.drawPath(path, stroke=0, fill=1)
+    canvas.restoreState()
 
 
 @contextmanager
 def _plain_calls() -> Iterator[None]:
-    saved = notices._draw_seal, notices.qr_matrix
-    notices._draw_seal, notices.qr_matrix = _plain_seal, _plain_qr  # type: ignore[assignment]
+    saved = notices._draw_seal, notices._qr, notices._paragraph, pdfmetrics.getFont(notices.FONT)
+    notices._draw_seal, notices._qr, notices._paragraph = _plain_seal, _plain_qr, Paragraph
+    pdfmetrics.registerFont(UnicodeCIDFont(notices.FONT))
     try:
         yield
     finally:
-        notices._draw_seal, notices.qr_matrix = saved  # type: ignore[assignment]
+        notices._draw_seal, notices._qr, notices._paragraph, font = saved
+        pdfmetrics.registerFont(font)
 
 
 def _cpu_ms_per_pdf(batch: list[Notice], render: Callable[[Notice], bytes]) -> float:

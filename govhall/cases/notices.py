@@ -13,6 +13,7 @@ import hashlib
 import io
 import logging
 import os
+import re
 import secrets
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass
@@ -24,13 +25,14 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from reportlab import rl_config
 from reportlab.lib import colors, textsplit
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader, _digester
-from reportlab.pdfbase import pdfdoc, pdfmetrics
+from reportlab.pdfbase import cidfonts, pdfdoc, pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
@@ -47,7 +49,7 @@ from reportlab.platypus import (
 from govhall.cases import seals
 from govhall.cases.models import Case, CaseEvent, Notice, NoticeKind
 from govhall.cases.numbering import next_notice_number, number_notice
-from govhall.cases.qr import qr_matrix
+from govhall.cases.qr import qr_rows
 from govhall.core import audit, sqlbatch
 from govhall.core.actors import Actor
 from govhall.core.models import AuditEntry
@@ -55,7 +57,46 @@ from govhall.org.models import Department
 
 logger = logging.getLogger(__name__)
 FONT = "STSong-Light"
-pdfmetrics.registerFont(UnicodeCIDFont(FONT))
+
+
+class _Formatted(pdfdoc.PDFObject):
+    """A PDF object whose bytes are already known, but for the reference to another object it may hold (whose number
+    is the document's): ``before``, the reference set as ``smask``, ``after``."""
+
+    smask: pdfdoc.PDFObject | None = None
+
+    def __init__(self, before: bytes, after: bytes = b"") -> None:
+        self.before, self.after = before, after
+
+    def format(self, document: pdfdoc.PDFDocument) -> bytes:
+        if self.smask is None:
+            return self.before + self.after
+        return self.before + pdfdoc.format(self.smask, document) + self.after
+
+
+@functools.lru_cache(maxsize=64)
+def _cid_font_dictionary(face: str, encoding: str, name: str) -> bytes:
+    info = copy.deepcopy(cidfonts.CIDFontInfo[face])
+    info["Name"], info["Encoding"] = "/" + name, "/" + encoding
+    return bytes(pdfdoc.format(cidfonts.structToPDF(info), pdfdoc.PDFDocument(invariant=1)))
+
+
+class _CIDFont(UnicodeCIDFont):
+    """``UnicodeCIDFont`` whose font dictionary is formatted once: it is the same in every notice (its widths are the
+    face's, not those of the characters used), and formatting its ~300 entries took a tenth of a notice's rendering.
+    ``CIDFont.addObjects`` with the dictionary's bytes cached by face, encoding and resource name."""
+
+    def addObjects(self, doc: pdfdoc.PDFDocument) -> None:
+        if not isinstance(doc.encrypt, pdfdoc.NoEncryption):  # its strings are encrypted per object
+            super().addObjects(doc)
+            return
+        name = "F" + repr(len(doc.fontMapping) + 1)
+        dictionary = _Formatted(_cid_font_dictionary(self.face.name, self.encodingName, name))
+        doc.idToObject["BasicFonts"].dict[name] = doc.Reference(dictionary, name)
+        doc.fontMapping[self.name] = "/" + name
+
+
+pdfmetrics.registerFont(_CIDFont(FONT))
 # ReportLab's line breaker knows the Japanese list of marks that may not start a line; add the Chinese
 # closing marks (GB/T 15834) so "》" or "，" never opens a line of a notice.
 _CLOSING = "》，；：？！”’"
@@ -485,6 +526,63 @@ _CELL = ParagraphStyle("cell", fontName=FONT, fontSize=12, leading=20, wordWrap=
 _SIGN_CELL = ParagraphStyle("sign", parent=_CELL, alignment=TA_RIGHT, wordWrap=None)
 
 
+_Wrap = tuple[float, float, list[float], Any]  # what Paragraph.wrap sets: width, height, _wrapWidths, blPara
+_SHARED_WRAPS: dict[tuple[str, ParagraphStyle, float], _Wrap] = {}
+_SHARED_WRAPS_MAX = 4096
+
+
+class _Paragraph(Paragraph):
+    """A paragraph that reuses the line breaking of an earlier wrap at the same width: its own (a table wraps each
+    cell to size its row and again to draw it), or, for a paragraph made by ``_paragraph`` and broken as plain CJK
+    text, that of another notice's paragraph of the same text and style (the table's labels, a notice's title).
+
+    ``Paragraph.wrap`` depends on the fragments, the style and the width alone, so the lines are the ones it would
+    compute; those shared are only ever read (a single-fragment paragraph draws its lines as they are and splits them
+    into copies)."""
+
+    source: tuple[str, ParagraphStyle] | None = None  # the text and style ``_paragraph`` parsed it from
+    _wrapped: tuple[float, _Wrap] | None = None
+    width: float  # set by wrap, as the following
+    height: float
+    _wrapWidths: list[float]
+    blPara: Any
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        if availWidth < rl_config._FUZZ:  # no room: Paragraph.wrap says so and sets nothing
+            return super().wrap(availWidth, availHeight)
+        wrapped = self._wrapped
+        if wrapped is None or wrapped[0] != availWidth:
+            key = None if self.source is None else (*self.source, availWidth)
+            lines = None if key is None else _SHARED_WRAPS.get(key)
+            if lines is None:
+                super().wrap(availWidth, availHeight)
+                lines = self.width, self.height, self._wrapWidths, self.blPara
+                if key is not None and self.blPara.kind == 0 and self.style.wordWrap == "CJK":
+                    if len(_SHARED_WRAPS) >= _SHARED_WRAPS_MAX:
+                        _SHARED_WRAPS.clear()
+                    _SHARED_WRAPS[key] = lines
+            wrapped = self._wrapped = availWidth, lines
+        self.width, self.height, self._wrapWidths, self.blPara = wrapped[1]
+        return self.width, self.height
+
+
+@functools.lru_cache(maxsize=1024)
+def _parsed(text: str, style: ParagraphStyle) -> _Paragraph:
+    parsed = _Paragraph(text, style)
+    parsed.source = text, style
+    return parsed
+
+
+def _paragraph(text: str, style: ParagraphStyle) -> Paragraph:
+    """``Paragraph(text, style)``, its markup parsed once per text: the labels, titles and table cells recur in every
+    notice, and ReportLab parses each paragraph with an HTML parser (a tenth of a 送达回证's rendering)."""
+    parsed = _parsed(text, style)
+    made = _Paragraph.__new__(_Paragraph)
+    made.__dict__.update(parsed.__dict__)
+    made.frags = [frag.clone() for frag in parsed.frags]  # its own fragments: line breaking marks them
+    return made
+
+
 class Signature(Flowable):
     """The department's name and the date, bottom right, with the red seal stamped over them."""
 
@@ -509,32 +607,50 @@ class Signature(Flowable):
         _draw_seal(c, self.seal, center_x - size / 2, 24 * mm - size / 2, size)
 
 
+_DARK_RUN = re.compile("1+")
+_span = re.Match.span
+
+
 def _qr(canvas: Canvas, url: str, x: float, y: float, size: float) -> None:
-    matrix = qr_matrix(url)
-    cell = size / len(matrix)
-    path = canvas.beginPath()
-    for row, cells in enumerate(matrix):
-        top = y + size - (row + 1) * cell
-        col = 0
-        while col < len(cells):
-            if not cells[col]:
-                col += 1
-                continue
-            start = col
-            while col < len(cells) and cells[col]:
-                col += 1
-            path.rect(x + start * cell, top, (col - start) * cell, cell)
+    """The QR code of ``url`` in the square of side ``size`` at (x, y): one path of rectangles, one for each run of
+    dark modules in a row, filled black.
+
+    The path is in module units (a transform scales it to the square), so every number in it is a small integer: what
+    ``path.rect(column, row from the bottom, length, 1)`` for each run and ``canvas.drawPath(path, stroke=0, fill=1)``
+    write (the rectangles never overlap, so the canvas's even-odd fill paints their union), formatted here in one go
+    rather than rectangle by rectangle."""
+    rows = qr_rows(url)
+    count = len(rows)
+    stride = count + 1
+    # Bottom row first, column 0 first in each, a light module between rows: a run's offset gives its column and row.
+    modules = "0".join([format(row, f"0{count}b")[::-1] for row in reversed(rows)])
+    runs = [
+        f"{start % stride} {start // stride} {end - start} 1 re"
+        for start, end in map(_span, _DARK_RUN.finditer(modules))
+    ]
+    canvas.saveState()
+    canvas.transform(size / count, 0, 0, size / count, x, y)
     canvas.setFillColor(colors.black)
-    canvas.drawPath(path, stroke=0, fill=1)
+    canvas._code.append("n " + " ".join(runs))
+    canvas._code.append("f*")
+    canvas.restoreState()
 
 
 @dataclass(frozen=True)
 class _EncodedImage:
-    """An image as ``Canvas.drawImage(..., mask="auto")`` embeds it: its XObject and that of its alpha channel."""
+    """An image as ``Canvas.drawImage(..., mask="auto")`` embeds it: its XObject and that of its alpha channel, and
+    the bytes of each as a document formats them (the image's but for the reference to its alpha channel)."""
 
     name: str
     image: pdfdoc.PDFImageXObject
     alpha: pdfdoc.PDFImageXObject | None
+    image_text: tuple[bytes, bytes]  # before and after the reference to the alpha channel (all before, without one)
+    alpha_text: bytes
+
+
+class _Marker(pdfdoc.PDFObject):
+    def format(self, document: pdfdoc.PDFDocument) -> bytes:
+        return b"\0"
 
 
 @functools.lru_cache(maxsize=256)
@@ -551,25 +667,36 @@ def _encoded_image(path: str, mtime_ns: int, size: int) -> _EncodedImage:
         if encoded is not None and isinstance(encoded.streamContent, str):
             # ASCII85 text that each PDF would otherwise run through the PDFDocEncoding codec again
             encoded.streamContent = pdfdoc.pdfdocEnc(encoded.streamContent)
-    return _EncodedImage(name, image, alpha_object)
+    # The objects' bytes (formatting their dictionaries was a twentieth of a notice's rendering): the image's
+    # dictionary, which comes before its data, holds the one reference, here a marker to split at.
+    scratch = pdfdoc.PDFDocument(invariant=1)
+    if alpha_object is None:
+        return _EncodedImage(name, image, None, (image.format(scratch), b""), b"")
+    marked = copy.copy(image)
+    marked.smask = _Marker()
+    before, _, after = marked.format(scratch).partition(b"\0")
+    return _EncodedImage(name, image, alpha_object, (before, after), alpha_object.format(scratch))
 
 
 def _draw_seal(canvas: Canvas, path: str, x: float, y: float, size: float) -> None:
     """What ``canvas.drawImage(ImageReader(path), x, y, size, size, mask="auto")`` writes, byte for byte.
 
     drawImage digests and deflates the seal's 700 KB of pixels again for every PDF (half the render time); here
-    they are encoded once per version of the file, and each PDF registers copies of the encoded objects."""
+    they are encoded and formatted once per version of the file, and each PDF registers objects that write those
+    bytes (copies of the encoded objects if the PDF is encrypted: its objects are encrypted each with its own key)."""
     stat = os.stat(path)
     seal = _encoded_image(path, stat.st_mtime_ns, stat.st_size)
     doc = canvas._doc
     image_name = doc.getXObjectName(seal.name)
     if image_name not in doc.idToObject:
+        plain = isinstance(doc.encrypt, pdfdoc.NoEncryption)
         # Copies, because a document stamps its own object name on each object it registers.
-        image = copy.copy(seal.image)
+        image = _Formatted(*seal.image_text) if plain else copy.copy(seal.image)
         doc.Reference(image, image_name)
         doc.addForm(seal.name, image)
         if seal.alpha is not None:
-            image.smask = doc.Reference(copy.copy(seal.alpha), doc.getXObjectName(seal.alpha.name))
+            alpha = _Formatted(seal.alpha_text) if plain else copy.copy(seal.alpha)
+            image.smask = doc.Reference(alpha, doc.getXObjectName(seal.alpha.name))
     canvas.saveState()
     canvas.translate(x, y)
     canvas.scale(size, size)
@@ -626,14 +753,14 @@ def render(notice: Notice) -> bytes:
         canvas.drawRightString(A4[0] - right, 10 * mm, f"第{canvas.getPageNumber()}页")
         canvas.restoreState()
 
-    story: list[Flowable] = [Paragraph(escape(str(kind.label)), _TITLE), Paragraph(escape(number), _NUMBER)]
+    story: list[Flowable] = [_paragraph(escape(str(kind.label)), _TITLE), _paragraph(escape(number), _NUMBER)]
     if content.table is None:
-        story.append(Paragraph(escape(case.applicant_name) + "：", _RECIPIENT))
-    story += [Paragraph(escape(p), _BODY) for p in content.paragraphs]
-    story += [Paragraph(f"{i}. {escape(name)}", _ITEM) for i, name in enumerate(content.listing, 1)]
+        story.append(_paragraph(escape(case.applicant_name) + "：", _RECIPIENT))
+    story += [_paragraph(escape(p), _BODY) for p in content.paragraphs]
+    story += [_paragraph(f"{i}. {escape(name)}", _ITEM) for i, name in enumerate(content.listing, 1)]
     if content.listing:
         story.append(Spacer(1, 3 * mm))
-    story += [Paragraph(escape(p), _BODY) for p in content.after]
+    story += [_paragraph(escape(p), _BODY) for p in content.after]
     if content.table is not None:
         story.append(_receipt_table(content.table, doc.width))
     story.append(Spacer(1, 6 * mm))
@@ -645,24 +772,27 @@ def render(notice: Notice) -> bytes:
 
 def _cell(value: str) -> Paragraph:
     if value == SIGN_HERE:
-        gap = '<font name="Helvetica">' + "&nbsp;" * 10 + "</font>"  # STSong has no no-break space glyph
-        return Paragraph(f"<br/><br/>年{gap}月{gap}日{gap}", _SIGN_CELL)
-    return Paragraph(escape(value).replace("\n", "<br/>"), _CELL)
+        # STSong has no no-break space glyph. The characters, not "&nbsp;" entities: the parser makes a fragment of
+        # each entity, and each fragment is measured, broken and drawn on its own (a tenth of a 送达回证's rendering).
+        gap = '<font name="Helvetica">' + "\xa0" * 10 + "</font>"
+        return _paragraph(f"<br/><br/>年{gap}月{gap}日{gap}", _SIGN_CELL)
+    return _paragraph(escape(value).replace("\n", "<br/>"), _CELL)
+
+
+_RECEIPT_TABLE_STYLE = TableStyle(
+    [
+        ("GRID", (0, 0), (-1, -1), 0.8, colors.black),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("TOPPADDING", (0, 0), (-1, -1), 6),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+    ]
+)
 
 
 def _receipt_table(rows: Sequence[tuple[str, str]], width: float) -> Table:
-    data = [[Paragraph(escape(k), _CELL), _cell(v)] for k, v in rows]
+    data = [[_paragraph(escape(k), _CELL), _cell(v)] for k, v in rows]
     table = Table(data, colWidths=[48 * mm, width - 48 * mm])
-    table.setStyle(
-        TableStyle(
-            [
-                ("GRID", (0, 0), (-1, -1), 0.8, colors.black),
-                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                ("TOPPADDING", (0, 0), (-1, -1), 6),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
-            ]
-        )
-    )
+    table.setStyle(_RECEIPT_TABLE_STYLE)  # only read
     return table
 
 
