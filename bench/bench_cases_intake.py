@@ -21,10 +21,11 @@ from bench.tables import Table
 CLIENTS = 8
 CASES = int(os.environ.get("BENCH_INTAKE_CASES", "1200"))  # per run; 400 (2 s) measured mostly noise
 WARMUP = 3  # submit + accept pairs per client before the clock starts
-# A 2-core deployment: one sync worker per core. A request is CPU-bound (ORM, JSON, hashing) and PostgreSQL runs
-# on the same cores; 4 workers or 2 x 4 threads measured no better here, only more connections waiting on the
-# receipt and notice counter rows. BENCH_GUNICORN="--workers 4" (say) measures another choice.
-GUNICORN = ["--workers", "2", "--worker-class", "sync"]
+# A 2-core deployment: 4 sync workers, as docs/operations.md runs it (`gunicorn -w 4`). A request waits on
+# PostgreSQL for part of its time; with 2 workers those waits left the cores idle (or to the renderer): 2 workers
+# against 4, alternated on 2026-11-24, gave 159 and 216 against 223 and 271 cases/s. BENCH_GUNICORN="--workers 2"
+# (say) measures another choice.
+GUNICORN = ["--workers", "4", "--worker-class", "sync"]
 DRAIN_SECONDS = 600  # how long the notice renderer may take after the last response before notices count as lost
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -255,8 +256,9 @@ def run() -> list[Table]:
     note = (
         f"{CLIENTS} concurrent HTTP clients (each first {WARMUP} unmeasured pairs), gunicorn {' '.join(gunicorn)}, "
         f"PostgreSQL database {database}, one 2-core machine for all. Notices/s: PDFs rendered per second from the "
-        "start of the measured run until the last of its notices is rendered (worker: one niced `render_notices "
-        "--loop` process beside gunicorn; inline: in the accept request); pending: notices not rendered within "
+        "start of the measured run until the last of its notices is rendered (worker: one `render_notices --loop "
+        "--idle` process beside gunicorn, at idle priority; inline: in the accept request); pending: notices not "
+        "rendered within "
         f"{DRAIN_SECONDS} s. Aim: ≥ 200 accepted cases/s."
     )
     if tps:
