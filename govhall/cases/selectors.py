@@ -177,7 +177,11 @@ def case_record(case: Case) -> CaseRecord:
     return CaseRecord(
         case=case,
         materials=list(case.materials.select_related("material").all()),
-        tasks=list(case.tasks.select_related("assignee", "finished_by", "department").order_by("step_position", "pk")),
+        tasks=list(
+            case.tasks.select_related("assignee", "delegate", "finished_by", "department").order_by(
+                "step_position", "pk"
+            )
+        ),
         suspensions=list(case.suspensions.order_by("started_on", "pk")),
         extensions=list(case.extensions.select_related("approved_by").order_by("pk")),
         events=list(case.events.select_related("actor").order_by("at", "pk")),

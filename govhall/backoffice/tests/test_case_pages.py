@@ -729,6 +729,7 @@ def test_a_delegate_completes_the_step_on_behalf_of_the_assignee(client, approve
     assert event.data["to"] == colleague.pk and event.note == "出差"
     html = _get(client, _case_url(case))
     assert "收回委托" in html and "委托给：colleague" in html
+    assert "委托 colleague 代办" in html  # the steps table names the delegate while the step is open
 
     client.force_login(colleague)
     html = _get(client, _case_url(case))
@@ -739,7 +740,9 @@ def test_a_delegate_completes_the_step_on_behalf_of_the_assignee(client, approve
     assert task.state == Task.State.DONE and task.finished_by == colleague
     done = case.events.get(action="task_completed")
     assert done.data["on_behalf_of"] == approver.pk
-    assert "受托代办，委托人：approver" in _get(client, _case_url(case))
+    html = _get(client, _case_url(case))
+    assert "受托代办，委托人：approver" in html
+    assert "委托 colleague 代办" not in html  # done: the steps table names who finished it
 
 
 def test_the_assignee_takes_a_delegation_back(client, approver, colleague, review_cases):
