@@ -13,12 +13,11 @@ import qrcode.constants
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from qrcode import util
-from reportlab.lib import colors
 from reportlab.lib.rl_accel import fp_str
 from reportlab.pdfgen.canvas import Canvas
 
 from govhall.cases import notices, qr
-from govhall.cases.tests.test_notice_rendering import LEVELS, qrcode_matrix, unsaved_notice
+from govhall.cases.tests.test_notice_rendering import LEVELS, _plain_qr, qrcode_matrix, unsaved_notice
 
 ALPHANUMERIC = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:"
 
@@ -93,18 +92,8 @@ def test_the_rectangles_drawn_cover_exactly_the_dark_modules_in_the_square_given
 
 def test_the_path_is_what_reportlabs_path_api_writes_for_each_run():
     url = "https://zwfw.example.gov.cn/verify/3Q2pX-_abcdefghijklmnopqrstuvwxyz0/"
-    matrix = qrcode_matrix(url, qrcode.constants.ERROR_CORRECT_M)
-    count = len(matrix)
     canvas = Canvas(io.BytesIO())
-    canvas.saveState()
-    canvas.transform(68.03 / count, 0, 0, 68.03 / count, 79.37, 28.35)
-    path = canvas.beginPath()
-    for height, cells in enumerate(reversed(matrix)):
-        for match in re.finditer("1+", "".join("1" if dark else "0" for dark in cells)):
-            path.rect(match.start(), height, match.end() - match.start(), 1)
-    canvas.setFillColor(colors.black)
-    canvas.drawPath(path, stroke=0, fill=1)
-    canvas.restoreState()
+    _plain_qr(canvas, url, 79.37, 28.35, 68.03)  # qrcode's matrix, one path.rect per run, drawPath
     assert drawn(url) == canvas._code
 
 
