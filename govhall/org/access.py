@@ -56,10 +56,9 @@ def _token_sql() -> str:
 
 def staff_by_token(key_hash: str) -> tuple[int, Any, Any] | None:
     """(token id, last used, user) for a live token (not revoked, its user active), the user's staff profile
-    with center, department, roles and his windows' departments kept where ``staff_of`` and
-    ``department_scope`` look: who acts, learned in one statement, read
-    afresh on every request (a revocation or a role taken away applies to the very next one). Hand-written: it
-    runs for every API request."""
+    with center, department, roles and his windows' departments kept where ``staff_of`` and ``department_scope``
+    look: who acts, learned in one statement, read afresh on every request (a revocation or a role taken away
+    applies to the very next one). Hand-written: it runs for every API request."""
     from govhall.accounts.models import User
 
     row = sqlbatch.fetch_one(_token_sql(), [*_ROLE_CODES, key_hash, False, True])
