@@ -297,7 +297,13 @@ def certify(request: HttpRequest, payload: NoteIn = NO_NOTE, receipt_number: str
     )
 
 
-@router.post("/cases/{receipt_number}/deliver", response=CASE, summary="送达")
+@router.post(
+    "/cases/{receipt_number}/deliver",
+    response=CASE,
+    summary="送达",
+    description="After 制证, or straight after the decision where the item's result is no licence or approval "
+    "document (otherwise 409 certificate_required).",
+)
 def deliver(request: HttpRequest, payload: NoteIn = NO_NOTE, receipt_number: str = RECEIPT) -> dict[str, Any]:
     case, actor = _case_and_actor(request, receipt_number, CLERK)
     return _summary(

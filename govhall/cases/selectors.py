@@ -233,6 +233,11 @@ def allowed_case_actions(record: CaseRecord, held: frozenset[str]) -> list[str]:
             continue
         if action == "suspend" and not record.special_procedures:
             continue
+        # 制证 where the result is a licence or an approval document; otherwise the decision is delivered as it is.
+        if action == "certify" and not case.item_version.issues_certificate:
+            continue
+        if action == "deliver" and case.status == Status.APPROVED and case.item_version.issues_certificate:
+            continue
         if action == "extend" and record.extensions:
             continue
         found.append(action)

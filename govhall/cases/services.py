@@ -1157,6 +1157,10 @@ def _advance(
     the locked row."""
 
     def act(target: Case, guard: Guard | None) -> Case:
+        if action == "deliver" and target.status == Status.APPROVED and target.item_version.issues_certificate:
+            raise Conflict(
+                f"该事项的审批结果为{target.item_version.result_type}，须先制证再送达", code="certificate_required"
+            )
         move, before = _apply(target, action, actor)
         day = on or today()
         if action in ("close", "withdraw"):
@@ -1234,13 +1238,15 @@ def withdraw_case(
 
 @transaction.atomic
 def handle_immediately(*, case: Case, actor: Actor, opinion: str = "") -> Case:
-    """即办件 at the window: accepted, decided, certified, delivered and closed in one sitting."""
+    """即办件 at the window: accepted, decided, certified (where its result is a certificate), delivered and closed in
+    one sitting."""
     if case.item_version.case_type != CaseType.IMMEDIATE:
         raise Conflict("只有即办件可以当场办结", code="not_immediate")
     on = today()
     case = accept_case(case=case, actor=actor, on=on)
     case = decide_case(case=case, approve=True, reason=opinion or "当场审核通过", actor=actor, on=on)
-    case = certify_case(case=case, actor=actor, on=on)
+    if case.item_version.issues_certificate:
+        case = certify_case(case=case, actor=actor, on=on)
     case = deliver_case(case=case, actor=actor, on=on)
     return close_case(case=case, actor=actor, on=on)
 

@@ -43,6 +43,8 @@ TRANSITIONS: dict[tuple[Status, str], Move] = {
     (Status.IN_REVIEW, "deny"): _m(Status.DENIED, "不予许可", CHIEF),
     (Status.APPROVED, "certify"): _m(Status.CERTIFIED, "制证", CLERK, CHIEF),
     (Status.CERTIFIED, "deliver"): _m(Status.DELIVERED, "送达", CLERK),
+    # Straight from the decision where the item's result is no certificate (checked by the deliver service).
+    (Status.APPROVED, "deliver"): _m(Status.DELIVERED, "送达", CLERK),
     (Status.DENIED, "deliver"): _m(Status.DELIVERED, "送达", CLERK),
     (Status.DELIVERED, "close"): _m(Status.CLOSED, "办结", CLERK, CHIEF, SYSTEM),
     (Status.CLOSED, "archive"): _m(Status.ARCHIVED, "归档", CLERK, MANAGER, SYSTEM),

@@ -228,6 +228,13 @@ class ItemVersion(models.Model):
     def is_editable(self) -> bool:
         return self.state == self.State.DRAFT
 
+    @property
+    def issues_certificate(self) -> bool:
+        """Whether an approval's result is made after the decision (制证: a licence, an approval document) before it
+        is delivered. A result of another kind (a filing receipt, a notice of deregistration) is the decision itself:
+        the case goes from the decision straight to delivery."""
+        return self.result_type in (ResultType.LICENCE, ResultType.DOCUMENT)
+
 
 class Material(models.Model):
     class Necessity(models.TextChoices):

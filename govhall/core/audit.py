@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 import decimal
+import functools
 import hashlib
 import hmac
 import json
@@ -28,8 +29,13 @@ _RETRIES = 5
 
 
 def _key() -> bytes:
-    key = getattr(settings, "GOVHALL_AUDIT_KEY", None) or settings.SECRET_KEY
-    return hashlib.sha256(("govhall-audit:" + key).encode()).digest()
+    return _key_of(getattr(settings, "GOVHALL_AUDIT_KEY", None) or settings.SECRET_KEY)
+
+
+@functools.cache
+def _key_of(secret: str) -> bytes:
+    """The HMAC key derived from the configured secret (derived once per secret, not for every entry)."""
+    return hashlib.sha256(("govhall-audit:" + secret).encode()).digest()
 
 
 def jsonable(value: Any) -> Any:

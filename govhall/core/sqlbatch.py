@@ -18,6 +18,7 @@ writes nothing (``Stale``); so does a unique key it hits. Outside a transaction 
 from __future__ import annotations
 
 import datetime
+import enum
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -87,10 +88,11 @@ _AS_IS: dict[type[models.Field[Any, Any]], tuple[type, ...]] = {
 }
 
 
-@cache
-def _plan(
-    fields: tuple[models.Field[Any, Any], ...], vendor: str
-) -> tuple[tuple[str, tuple[type, ...], models.Field[Any, Any]], ...]:
+# Per field: its attribute, the value types sent as they are, the field.
+Plan = tuple[tuple[str, tuple[type, ...], "models.Field[Any, Any]"], ...]
+
+
+def _plan(fields: tuple[models.Field[Any, Any], ...], vendor: str) -> Plan:
     """For each field: its attribute and the value types sent as they are (none but on PostgreSQL; none for a date
     set on save, ``auto_now``)."""
     plan = []
@@ -102,23 +104,35 @@ def _plan(
     return tuple(plan)
 
 
+@cache
+def _insert_plan(model: type[models.Model], with_key: bool, vendor: str) -> Plan:
+    """The plan of an INSERT's values, looked up by the model (a tuple of fields as a key is hashed field by field on
+    every lookup, and every action writes several rows)."""
+    return _plan(tuple(model._meta.concrete_fields) if with_key else _fields(model), vendor)
+
+
+@cache
+def _update_plan(model: type[models.Model], names: tuple[str, ...], vendor: str) -> Plan:
+    return _plan(_named(model, names), vendor)
+
+
 _MISSING = object()
 
 
-def _prepare(
-    instance: models.Model, fields: tuple[models.Field[Any, Any], ...], add: bool, connection: Any
-) -> list[Any]:
+def _prepare(instance: models.Model, plan: Plan, add: bool, connection: Any) -> list[Any]:
     """The values of ``fields`` of ``instance`` as ``field.get_db_prep_save(field.pre_save(…))`` gives them, without
     the field's round of conversions where the value is already what the database takes (every write of an action
     prepares some fifty values)."""
     values = instance.__dict__
     prepared: list[Any] = []
-    for attname, types, f in _plan(fields, connection.vendor):
+    for attname, types, f in plan:
         v = values.get(attname, _MISSING)
         if v is None and types:
             prepared.append(None)
         elif type(v) in types and (type(v) is not datetime.datetime or v.tzinfo is not None):
             prepared.append(v)
+        elif types and isinstance(v, enum.Enum) and type(v._value_) in types:
+            prepared.append(v._value_)  # a choice (TextChoices): the value it stands for, as the field stores it
         else:
             prepared.append(f.get_db_prep_save(f.pre_save(instance, add), connection))
     return prepared
@@ -137,8 +151,8 @@ def insert(
     ``with_key``: the key too, drawn beforehand from the table's sequence."""
     connection = connections[using]
     model = type(instance)
-    fields = tuple(model._meta.concrete_fields) if with_key else _fields(model)
-    return Statement(_insert_sql(model, conflict, returning, with_key), _prepare(instance, fields, True, connection))
+    plan = _insert_plan(model, with_key, connection.vendor)
+    return Statement(_insert_sql(model, conflict, returning, with_key), _prepare(instance, plan, True, connection))
 
 
 @cache
@@ -170,9 +184,10 @@ def update(
     columns still hold these values and the condition holds; it then returns a row if it matched."""
     connection = connections[using]
     model = type(instance)
-    params = _prepare(instance, _named(model, tuple(names)), False, connection)
+    names = tuple(names)
+    params = _prepare(instance, _update_plan(model, names, connection.vendor), False, connection)
     expected = dict(expect or {})
-    sql = _update_sql(model, tuple(names), tuple(expected), condition.sql if condition else "")
+    sql = _update_sql(model, names, tuple(expected), condition.sql if condition else "")
     return Statement(sql, [*params, instance.pk, *expected.values(), *(condition.params if condition else ())])
 
 

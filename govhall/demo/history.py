@@ -333,7 +333,8 @@ class _History:
             if task.state == Task.State.OPEN:
                 task.state, task.finished_at, task.finished_by = Task.State.DONE, self.at(decided), task.assignee
         day = decided
-        if approve and not self.move(plan, day, "certified", Status.CERTIFIED, Role.WINDOW_CLERK):
+        certify = approve and v.version.issues_certificate
+        if certify and not self.move(plan, day, "certified", Status.CERTIFIED, Role.WINDOW_CLERK):
             return plan
         day = self.later(day, 0 if immediate else rng.choice((0, 1, 1, 2)))
         if not self.move(plan, day, "delivered", Status.DELIVERED, Role.WINDOW_CLERK):

@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from govhall.cases import services
+from govhall.cases import selectors, services
 from govhall.cases.models import Case, CaseEvent, Status, Task
 from govhall.cases.services import Applicant
 from govhall.cases.tests.conftest import as_actor, intake_for
@@ -10,6 +10,7 @@ from govhall.cases.transitions import TRANSITIONS, move_for
 from govhall.core.errors import AccessDenied, Conflict, ValidationFailed
 from govhall.core.models import AuditEntry
 from govhall.org.models import Role
+from govhall.testing.factories import make_item
 
 pytestmark = pytest.mark.django_db
 D = dt.date
@@ -133,6 +134,60 @@ def test_the_whole_way_from_acceptance_to_archive(submitted, clerk_actor, approv
         "archived",
     ]
     assert AuditEntry.objects.filter(object_type="cases.case", object_id=str(case.pk)).count() == 7
+
+
+def _approved(item, center, clerk_actor, approver_actor, chief_actor) -> Case:
+    case = services.submit_case(intake=intake_for(item, center), actor=clerk_actor)
+    case = services.accept_case(case=case, actor=clerk_actor)
+    services.complete_task(task=case.tasks.get(), opinion="同意", actor=approver_actor)
+    return services.decide_case(case=case, approve=True, reason="", actor=chief_actor)
+
+
+def test_a_licence_is_made_before_it_is_delivered(food_item, center, clerk_actor, approver_actor, chief_actor):
+    case = _approved(food_item, center, clerk_actor, approver_actor, chief_actor)  # its result: 食品经营许可证
+    assert selectors.allowed_case_actions(selectors.case_record(case), frozenset({Role.WINDOW_CLERK})) == ["certify"]
+    with pytest.raises(Conflict) as exc:
+        services.deliver_case(case=case, actor=clerk_actor)
+    assert exc.value.code == "certificate_required"
+    assert "证照" in exc.value.message
+    case.refresh_from_db()
+    assert case.status == Status.APPROVED
+    assert not CaseEvent.objects.filter(case=case, action="delivered").exists()
+    case = services.certify_case(case=case, actor=clerk_actor)
+    assert services.deliver_case(case=case, actor=clerk_actor).status == Status.DELIVERED
+
+
+def test_a_decision_that_is_itself_the_result_is_delivered_without_a_certify_step(
+    market_department, center, clerk_actor, approver_actor, chief_actor
+):
+    item = make_item("11519901FILING", department=market_department, result_type="其他", result_name="备案回执")
+    case = _approved(item, center, clerk_actor, approver_actor, chief_actor)
+    assert selectors.allowed_case_actions(selectors.case_record(case), frozenset({Role.WINDOW_CLERK})) == ["deliver"]
+    case = services.deliver_case(case=case, actor=clerk_actor)
+    case = services.close_case(case=case, actor=clerk_actor)
+    actions = list(CaseEvent.objects.filter(case=case).values_list("action", flat=True))
+    assert actions[-3:] == ["approved", "delivered", "closed"]
+
+
+def test_an_immediate_case_whose_result_is_no_certificate_skips_the_certify_step(
+    market_department, center, clerk_actor
+):
+    item = make_item(
+        "11519901IMMNOTE",
+        department=market_department,
+        case_type="即办件",
+        legal_limit=3,
+        promised_limit=0,
+        steps=[],
+        special_procedures=[],
+        result_type="其他",
+        result_name="准予注销登记通知书",
+    )
+    case = services.handle_immediately(
+        case=services.submit_case(intake=intake_for(item, center), actor=clerk_actor), actor=clerk_actor
+    )
+    assert case.status == Status.CLOSED
+    assert not CaseEvent.objects.filter(case=case, action="certified").exists()
 
 
 def test_a_denial_needs_a_reason(submitted, clerk_actor, approver_actor, chief_actor):
