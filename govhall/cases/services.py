@@ -178,7 +178,8 @@ def _event_row(
     data: Mapping[str, Any] | None = None,
 ) -> CaseEvent:
     """A timeline event (not yet written); ``before`` defaults to the status, for actions that keep it."""
-    return CaseEvent(
+    return sqlbatch.build(
+        CaseEvent,
         case_id=case.pk,
         action=action,
         from_status=case.status if before is None else before,

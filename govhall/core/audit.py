@@ -134,7 +134,8 @@ def entry_after(
     optimistic write sends it with ``insert_strict``)."""
     chain, object_type, object_id = chain_name(obj)
     text = object_repr if object_repr is not None else (str(obj) if isinstance(obj, models.Model) else "")
-    entry = AuditEntry(
+    entry = sqlbatch.build(
+        AuditEntry,
         chain=chain,
         seq=head[0] + 1,
         action=action,

@@ -319,6 +319,27 @@ def from_row(model: type[M], values: Sequence[Any], *, using: str = "default") -
     return instance
 
 
+@cache
+def _defaults(model: type[models.Model]) -> tuple[tuple[str, models.Field[Any, Any]], ...]:
+    return tuple((f.attname, f) for f in model._meta.concrete_fields)
+
+
+def build(model: type[M], **values: Any) -> M:
+    """A new, unsaved instance of ``model`` from the values of its fields by attribute name (``case_id``, not
+    ``case``), the others at their defaults: what ``model(**values)`` builds, without its round of descriptors per
+    field (every action builds a few such rows: its event, its audit entry)."""
+    if _init_signalled(model):
+        return model(**values)
+    instance = model.__new__(model)
+    fields = instance.__dict__
+    for attname, f in _defaults(model):
+        fields[attname] = values.pop(attname) if attname in values else f.get_default()
+    if values:
+        raise TypeError(f"{model.__name__} has no field(s) {', '.join(sorted(values))}")
+    instance._state = _model_state(None, adding=True)
+    return instance
+
+
 def _model_state(db: str | None, *, adding: bool) -> ModelState:
     state = ModelState()
     state.db, state.adding = db, adding

@@ -59,3 +59,19 @@ def test_rows_read_by_hand_come_back_as_the_orm_gives_them():
     assert read.created_at.tzinfo is not None  # aware, on SQLite too
     [(created_at,)] = sqlbatch.fetch_all('SELECT "created_at" FROM "core_auditentry" WHERE "id" = %s', [entry.pk])
     assert sqlbatch.to_datetime(created_at) == orm.created_at
+
+
+def test_build_makes_what_the_model_makes_and_refuses_an_unknown_field():
+    at = timezone.now()
+    values = {"chain": "x:1", "seq": 1, "action": "a", "object_type": "x", "object_id": "1", "created_at": at}
+    built, made = sqlbatch.build(AuditEntry, **values), AuditEntry(**values)
+    assert {k: v for k, v in built.__dict__.items() if k != "_state"} == {
+        k: v for k, v in made.__dict__.items() if k != "_state"
+    }
+    assert built.changes == {} and built.changes is not made.changes  # a default made afresh, not shared
+    assert built._state.adding and built._state.db is None
+    with pytest.raises(TypeError, match="nonsense"):
+        sqlbatch.build(AuditEntry, nonsense=1)
+    built.hash = "h"
+    sqlbatch.insert_returning_pk(built)
+    assert AuditEntry.objects.get(pk=built.pk).chain == "x:1"
