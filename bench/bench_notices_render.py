@@ -42,6 +42,7 @@ from govhall.cases import notices
 from govhall.cases.models import Case, Notice, NoticeKind
 from govhall.catalog.models import ItemVersion
 from govhall.org.models import Department
+from govhall.testing.factories import NOTICE_CONTEXT as CONTEXT
 
 PER_KIND = 40
 ROUNDS = 3  # the best of three: the figure is CPU per PDF, not the neighbours' load
@@ -53,13 +54,6 @@ KINDS = [
     NoticeKind.APPROVAL,
     NoticeKind.SERVICE_RECEIPT,
 ]
-CONTEXT = {
-    "reason": "申请人提交的经营场所证明与实际地址不一致",
-    "missing": ["营业场所使用证明（房屋租赁合同）", "食品安全管理制度文本", "设备布局图和工艺流程图"],
-    "documents": "《准予行政许可决定书》（市场监管局准字〔2026〕第00001号）及行政许可证件",
-    "server": "李四",
-    "days": 10,
-}
 
 
 def _notices(kind: NoticeKind, count: int) -> list[Notice]:

@@ -203,3 +203,14 @@ def make_theme(code: str = "kbqy", name: str = "开办企业", audience: str = "
 
 
 ALL_ROLES = tuple(Role.values)
+
+
+# What a clerk writes into the notices (a refusal's reason, a supplement's list, …): one sample for the notice tests
+# and the notice benchmark.
+NOTICE_CONTEXT = {
+    "reason": "申请人提交的经营场所证明与实际地址不一致",
+    "missing": ["营业场所使用证明（房屋租赁合同）", "食品安全管理制度文本", "设备布局图和工艺流程图"],
+    "documents": "《准予行政许可决定书》（市场监管局准字〔2026〕第00001号）及行政许可证件",
+    "server": "李四",
+    "days": 10,
+}

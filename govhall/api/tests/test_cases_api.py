@@ -170,6 +170,18 @@ def test_an_action_in_the_wrong_status_gets_409_invalid_transition(as_clerk, rec
     assert response.json()["code"] == "invalid_transition"
 
 
+def test_delivering_a_licence_before_it_is_made_gets_409_certificate_required(as_clerk, as_approver, as_chief, receipt):
+    _accepted(as_clerk, receipt)
+    review = _open_task(as_approver, receipt)
+    as_approver.post(f"/tasks/{review['id']}/complete", {"opinion": "同意"})
+    assert as_chief.post(f"/cases/{receipt}/decide", {"approve": True}).status_code == 200
+    response = as_clerk.post(f"/cases/{receipt}/deliver")
+    assert response.status_code == 409
+    assert response.json()["code"] == "certificate_required"
+    assert "须先制证" in response.json()["message"]
+    assert Case.objects.get().status == Status.APPROVED
+
+
 def test_a_stale_expected_revision_gets_409_and_changes_nothing(as_clerk, receipt):
     _accepted(as_clerk, receipt)  # revision 0 → 1
     response = as_clerk.post(f"/cases/{receipt}/withdraw", {"expected_revision": 0, "note": "旧页面"})

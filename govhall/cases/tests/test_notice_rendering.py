@@ -28,6 +28,7 @@ from govhall.cases.models import Case, Notice, NoticeKind
 from govhall.cases.qr import qr_matrix
 from govhall.catalog.models import ItemVersion
 from govhall.org.models import Department
+from govhall.testing.factories import NOTICE_CONTEXT as CONTEXT
 
 LEVELS = [
     qrcode.constants.ERROR_CORRECT_L,
@@ -98,13 +99,6 @@ def test_a_seal_file_replaced_in_place_is_read_again(tmp_path):
 
 
 # --- whole notices: the same bytes as the plain calls ---------------------------------------------------------------
-CONTEXT = {
-    "reason": "申请人提交的经营场所证明与实际地址不一致",
-    "missing": ["营业场所使用证明（房屋租赁合同）", "食品安全管理制度文本", "设备布局图和工艺流程图"],
-    "documents": "《准予行政许可决定书》（市场监管局准字〔2026〕第00001号）及行政许可证件",
-    "server": "李四",
-    "days": 10,
-}
 
 
 def unsaved_notice(kind: NoticeKind, i: int, **context) -> Notice:
