@@ -19,6 +19,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from openpyxl import Workbook
@@ -507,7 +508,7 @@ def _decide(approve: bool) -> CaseAction:
 def _advance(service: Callable[..., Case], done: str) -> CaseAction:
     def act(request: HttpRequest, case: Case, actor: Actor) -> str:
         service(case=case, actor=actor, note=_text(request, "note"))
-        return done
+        return _(done)  # in the user's language (the table below marks the messages for translation)
 
     return act
 
@@ -566,11 +567,11 @@ CASE_ACTIONS: dict[str, CaseAction] = {
     "extend": _extend,
     "approve": _decide(True),
     "deny": _decide(False),
-    "certify": _advance(services.certify_case, "已制证"),
-    "deliver": _advance(services.deliver_case, "已送达"),
-    "close": _advance(services.close_case, "已办结"),
-    "archive": _advance(services.archive_case, "已归档"),
-    "withdraw": _advance(services.withdraw_case, "申请已撤回"),
+    "certify": _advance(services.certify_case, gettext_noop("已制证")),
+    "deliver": _advance(services.deliver_case, gettext_noop("已送达")),
+    "close": _advance(services.close_case, gettext_noop("已办结")),
+    "archive": _advance(services.archive_case, gettext_noop("已归档")),
+    "withdraw": _advance(services.withdraw_case, gettext_noop("申请已撤回")),
 }
 
 
