@@ -74,8 +74,9 @@ class Case(models.Model):
     item = models.ForeignKey(ServiceItem, on_delete=models.PROTECT, related_name="cases")
     # No index of their own on item version, receiving center and window: no query looks cases up by them (a case's
     # version, center and window are read from the case), and a status change, which never updates in place (HOT)
-    # because status is indexed, writes an entry into every index of the table. Deleting one of those rows (rare,
-    # refused while cases name it) scans instead.
+    # because status is indexed, writes an entry into every index of the table. Deleting one of those rows scans the
+    # cases instead: a version or a center is refused while cases name it; a window is switched off (Window.active),
+    # not deleted, by the pages, and if deleted all the same it is cleared from its cases (SET_NULL).
     item_version = models.ForeignKey(ItemVersion, on_delete=models.PROTECT, related_name="cases", db_index=False)
     channel = models.CharField(_("受理渠道"), max_length=10, choices=Channel.choices)
     receiving_center = models.ForeignKey(

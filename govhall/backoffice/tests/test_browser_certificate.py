@@ -25,6 +25,14 @@ def _approved(item, clerk, approver, chief) -> Case:
     return case
 
 
+def _open_approved(page, live_server, case: Case) -> None:
+    """The clerk opens the approved case's page."""
+    login(page, live_server.url, "clerk", PASSWORD)
+    page.goto(f"{live_server.url}/manage/cases/{case.receipt_number}/")
+    page.wait_for_selector(".bo-case-head")
+    assert page.text_content(".bo-status").strip() == "准予许可"
+
+
 def _button(page, label: str):
     return page.get_by_role("button", name=label, exact=True)
 
@@ -46,10 +54,7 @@ def test_a_licence_is_certified_before_it_is_delivered(page, live_server, market
     assert version is not None and version.result_type == "证照" and version.issues_certificate
     case = _approved(item, clerk, approver, chief)
 
-    login(page, live_server.url, "clerk", PASSWORD)
-    page.goto(f"{live_server.url}/manage/cases/{case.receipt_number}/")
-    page.wait_for_selector(".bo-case-head")
-    assert page.text_content(".bo-status").strip() == "准予许可"
+    _open_approved(page, live_server, case)
     assert _button(page, "制证").is_visible()
     assert _not_offered(page, "deliver", "送达")
     screenshot(page, "case-approved-licence")
@@ -87,10 +92,7 @@ def test_a_decision_that_is_itself_the_result_is_delivered_without_certifying(
     )
     case = _approved(item, clerk, approver, chief)
 
-    login(page, live_server.url, "clerk", PASSWORD)
-    page.goto(f"{live_server.url}/manage/cases/{case.receipt_number}/")
-    page.wait_for_selector(".bo-case-head")
-    assert page.text_content(".bo-status").strip() == "准予许可"
+    _open_approved(page, live_server, case)
     assert _button(page, "送达").is_visible()
     assert _not_offered(page, "certify", "制证")
     screenshot(page, "case-approved-filing")

@@ -629,6 +629,15 @@ def test_a_clerk_withdraws_a_case_at_the_applicants_request(client, clerk, revie
     assert case.status == Status.WITHDRAWN and not case.tasks.filter(state=Task.State.OPEN).exists()
 
 
+def test_the_message_after_an_action_is_in_the_clerks_language(client, clerk, review_cases):
+    case = review_cases["fresh"]
+    client.force_login(clerk)
+    client.post(reverse("set_language"), {"language": "en", "next": "/manage/"})
+    url = reverse("backoffice:case_action", args=[case.receipt_number, "withdraw"])
+    page = client.post(url, {"note": "申请人书面申请撤回"}, follow=True).content.decode()
+    assert "Application withdrawn" in page and "申请已撤回" not in page
+
+
 # 会签 / 或签, 委托, 撤回
 
 
