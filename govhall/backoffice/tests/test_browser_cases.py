@@ -13,6 +13,7 @@ from govhall.testing.factories import PASSWORD, make_item
 
 pytestmark = pytest.mark.django_db(transaction=True)
 ID_NUMBER = "11010519491231002X"
+CREDIT_CODE = "91110000600037341L"  # a valid code
 
 
 @pytest.fixture
@@ -39,16 +40,16 @@ def hall(food, market_department, housing_department, clerk, approver, chief):
     return food
 
 
-def _case(item, clerk, *, accepted_on, name, id_number=ID_NUMBER):
+def _case(item, clerk, *, accepted_on, name, id_number=ID_NUMBER, enterprise=False):
     actor = Actor(user=clerk, role=Role.WINDOW_CLERK)
     case = services.submit_case(
         intake=Intake(
             item=item,
             center=clerk.staff.center,
             applicant=Applicant(
-                kind="person",
+                kind="enterprise" if enterprise else "person",
                 name=name,
-                id_kind="resident_id",
+                id_kind="credit_code" if enterprise else "resident_id",
                 id_number=id_number,
                 phone="13912345678",
                 address="四川省清川县城关镇滨江路12号",
@@ -123,13 +124,15 @@ def test_an_approver_claims_and_completes_a_step_from_the_inbox(page, live_serve
     late = _case(hall, clerk, accepted_on=today - dt.timedelta(days=30), name="孙三")
     fresh = _case(hall, clerk, accepted_on=today, name="赵一")
     _case(hall, clerk, accepted_on=today - dt.timedelta(days=6), name="钱二")
+    # An enterprise's name is shown in full, and is long.
+    _case(hall, clerk, accepted_on=today, name="清川县金桥物业服务有限公司", id_number=CREDIT_CODE, enterprise=True)
 
     login(page, live_server.url, "approver", PASSWORD)
     page.click("nav >> text=待办")
     page.click("text=部门待签收")
     page.wait_for_selector("table.bo-inbox .bo-light-red")
     rows = page.locator("table.bo-inbox tbody tr")
-    assert rows.count() == 3 and late.receipt_number in rows.nth(0).text_content()
+    assert rows.count() == 4 and late.receipt_number in rows.nth(0).text_content()
     screenshot(page, "case-inbox")
 
     page.click(f"#task-{fresh.tasks.get().pk} >> text=签收")
@@ -152,6 +155,12 @@ def test_an_approver_claims_and_completes_a_step_from_the_inbox(page, live_serve
     assert late.receipt_number in page.text_content("table.bo-cases")
     assert fresh.receipt_number not in page.text_content("table.bo-cases")
     page.goto(f"{live_server.url}/manage/cases/")
+    # Nine columns fit the page (no sideways scrolling to reach the light), and the item's name is not squeezed
+    # to a few characters a line by the columns that never wrap.
+    assert page.evaluate("(el) => el.scrollWidth <= el.clientWidth", page.locator(".bo-scroll").element_handle())
+    item = page.locator("table.bo-cases tbody tr td:nth-child(2)").first
+    em = page.evaluate("(el) => parseFloat(getComputedStyle(el).fontSize)", item.element_handle())
+    assert item.bounding_box()["width"] >= 8 * em  # room for 8 characters a line, padding aside
     screenshot(page, "case-search")
 
 
