@@ -364,6 +364,31 @@ def test_the_inbox_makes_the_same_number_of_queries_for_3_or_13_tasks(client, ap
     assert few <= 8, few
 
 
+def _case_tiles(client, user) -> str:
+    client.force_login(user)
+    page = _get(client, reverse("backoffice:home"))
+    return page.split('id="case-tiles"')[1].split("</div>")[0]
+
+
+def test_the_workbench_offers_each_role_its_case_work_and_says_how_much_waits(
+    client, approver, clerk, manager, review_cases
+):
+    tiles = _case_tiles(client, approver)
+    assert "我的待办 0 件，部门待签收 3 件" in tiles and reverse("backoffice:inbox") in tiles
+    assert reverse("backoffice:intake") not in tiles  # an approver does not take applications
+    task = review_cases["fresh"].tasks.get()
+    client.post(reverse("backoffice:task_claim", args=[review_cases["fresh"].receipt_number, task.pk]))
+    assert "我的待办 1 件，部门待签收 2 件" in _case_tiles(client, approver)
+    client.post(reverse("set_language"), {"language": "en", "next": "/manage/"})
+    assert "1 mine, 2 waiting in my department&#x27;s pool" in _case_tiles(client, approver)
+
+    tiles = _case_tiles(client, clerk)
+    assert reverse("backoffice:intake") in tiles and reverse("backoffice:inbox") not in tiles
+    tiles = _case_tiles(client, manager)
+    assert reverse("backoffice:cases") in tiles
+    assert reverse("backoffice:intake") not in tiles and reverse("backoffice:inbox") not in tiles
+
+
 def test_a_window_clerk_is_refused_the_inbox(client, clerk):
     client.force_login(clerk)
     assert client.get(reverse("backoffice:inbox")).status_code == 403

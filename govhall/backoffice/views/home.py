@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
 from govhall.backoffice.decorators import staff_page
+from govhall.cases.selectors import inbox_counts
 from govhall.org.access import ROLE_LABELS, roles_of, staff_of
 from govhall.org.models import Role
 
@@ -64,6 +65,39 @@ def _tiles(roles: frozenset[str]) -> list[Tile]:
     return [catalog_tile]
 
 
+def _case_tiles(user: object, roles: frozenset[str]) -> list[Tile]:
+    """The case work a role does, as the navigation offers it; an approver's tile says how much is waiting."""
+    tiles = []
+    if roles & {Role.WINDOW_CLERK, Role.CHIEF_REPRESENTATIVE}:
+        tiles.append(
+            Tile(
+                _("收件受理"),
+                _("核验申请人，选择事项，勾选材料清单，受理、一次性告知补正或不予受理，打印通知书"),
+                reverse("backoffice:intake"),
+                "收",
+            )
+        )
+    if roles & {Role.APPROVER, Role.CHIEF_REPRESENTATIVE}:
+        counts = inbox_counts(user)
+        tiles.append(
+            Tile(
+                _("待办"),
+                _("我的待办 %(mine)s 件，部门待签收 %(pool)s 件，最紧急的在前") % counts,
+                reverse("backoffice:inbox"),
+                "办",
+            )
+        )
+    tiles.append(
+        Tile(
+            _("办件查询"),
+            _("按受理编号、申请人、事项、部门、状态、亮灯和日期查询办件，导出Excel"),
+            reverse("backoffice:cases"),
+            "查",
+        )
+    )
+    return tiles
+
+
 @staff_page
 def home(request: HttpRequest) -> HttpResponse:
     profile = staff_of(request.user)
@@ -76,5 +110,6 @@ def home(request: HttpRequest) -> HttpResponse:
             "windows": profile.windows.order_by("number") if profile else [],
             "role_labels": [str(ROLE_LABELS[r]) for r in Role.values if r in roles],
             "tiles": _tiles(roles) if profile else [],
+            "case_tiles": _case_tiles(request.user, roles) if profile else [],
         },
     )
