@@ -92,8 +92,11 @@ def test_a_clerk_takes_an_application_at_the_window_end_to_end(page, live_server
     page.wait_for_selector("[data-checklist]")
     page.check("tr:has-text('食品经营许可申请书') input[value=missing]")
     assert page.input_value("[data-supplement-list]") == "食品经营许可申请书"
-    page.check("tr:has-text('食品经营许可申请书') input[value=received]")
     page.check("tr:has-text('授权委托书') input[value=missing]")
+    page.click("text=必要材料全部收取")  # the required one is received; the conditional one is left as ticked
+    assert page.is_checked("tr:has-text('食品经营许可申请书') input[value=received]")
+    assert page.is_checked("tr:has-text('授权委托书') input[value=missing]")
+    assert page.input_value("[data-supplement-list]") == ""
     screenshot(page, "case-intake")
 
     page.click("button[value=accept]")

@@ -43,6 +43,19 @@ document.addEventListener("change", (event) => {
     fillSupplementList(row.closest("form"));
   }
 });
+// One click for the usual case at the window: every required material still marked missing is received. Conditional
+// ones (whether they apply is the clerk's call) and those replaced by a commitment stay as they are.
+document.addEventListener("click", (event) => {
+  const button = event.target.closest("[data-receive-required]");
+  if (!button) return;
+  const table = button.closest("[data-checklist]");
+  for (const row of table.querySelectorAll("tr[data-required='1']")) {
+    if (!row.querySelector("input[value=missing]")?.checked) continue;
+    row.querySelector("input[value=received]").checked = true;
+    row.className = "bo-state-row-received";
+  }
+  fillSupplementList(table.closest("form"));
+});
 document.addEventListener("input", (event) => {
   if (event.target.matches("[data-supplement-list]")) event.target.dataset.edited = "1";
 });
