@@ -9,7 +9,7 @@ from govhall.cases.services import Applicant, Intake, MaterialReceipt
 from govhall.core.actors import Actor
 from govhall.org.models import Role
 from govhall.testing.browser import login, screenshot
-from govhall.testing.factories import PASSWORD, make_item
+from govhall.testing.factories import PASSWORD, item_data, make_item
 
 pytestmark = pytest.mark.django_db(transaction=True)
 ID_NUMBER = "11010519491231002X"
@@ -110,6 +110,24 @@ def test_a_clerk_takes_an_application_at_the_window_end_to_end(page, live_server
     }
     assert "受理通知书" in page.text_content("#notices")
     assert "王*" in page.text_content("#applicant")
+
+
+def test_receiving_all_required_materials_keeps_a_commitment(page, live_server, hall, market_department):
+    def material(name, *, commitment_allowed=False):
+        return {**item_data()["materials"][0], "name": name, "commitment_allowed": commitment_allowed}
+
+    make_item(
+        "11519901LIQUOR0001",
+        department=market_department,
+        name="酒类商品零售许可",
+        materials=[material("酒类零售许可申请表"), material("经营场所证明", commitment_allowed=True)],
+    )
+    _intake_for(page, live_server, "刘洋", "酒类", "酒类商品零售许可")
+    page.wait_for_selector("[data-checklist]")
+    page.check("tr:has-text('经营场所证明') input[value=commitment]")
+    page.click("text=必要材料全部收取")
+    assert page.is_checked("tr:has-text('酒类零售许可申请表') input[value=received]")
+    assert page.is_checked("tr:has-text('经营场所证明') input[value=commitment]")
 
 
 def test_a_clerk_closes_an_immediate_case_in_one_sitting(page, live_server, hall, clerk):
