@@ -144,6 +144,8 @@ def query_cases(
     page: int = Query(1, ge=1, le=100_000),
     page_size: int = Query(20, ge=1, le=100),
 ) -> dict[str, Any]:
+    if received_from and received_to and received_from > received_to:
+        raise ValidationFailed([Problem("截止日期不能早于起始日期", code="invalid_range", field="received_to")])
     where = selectors.CaseFilters(
         receipt_number=receipt_number,
         item=item_code,

@@ -118,9 +118,16 @@ class SearchForm(forms.Form):
         assert isinstance(field, forms.TypedChoiceField)
         field.choices = [("", _("全部部门")), *((d.pk, d.short_name or d.name) for d in departments)]
 
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        start, end = data.get("received_from"), data.get("received_to")
+        if start and end and start > end:
+            self.add_error("received_to", _("截止日期不能早于起始日期"))
+        return data
+
     def filters(self) -> CaseFilters:
-        if not self.is_valid():
-            return CaseFilters()
+        """The filters of a valid form; call only after ``is_valid()`` (an invalid search shows its errors and no
+        cases, never every case)."""
         d = self.cleaned_data
         return CaseFilters(
             receipt_number=d["receipt_number"],

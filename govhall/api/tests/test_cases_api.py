@@ -436,6 +436,16 @@ def test_the_case_list_filters(as_clerk, food_item, center, receipt):
     assert (page["count"], len(page["results"])) == (2, 1)
 
 
+def test_the_case_list_refuses_bad_filters_with_a_code_and_a_field(as_clerk, receipt):
+    reversed_range = as_clerk.get("/cases", {"received_from": "2026-09-30", "received_to": "2026-09-01"})
+    assert reversed_range.status_code == 400
+    body = reversed_range.json()
+    assert (body["code"], body["field"]) == ("invalid_range", "received_to")
+    assert body["message"] == "截止日期不能早于起始日期"
+    bad_light = as_clerk.get("/cases", {"light": "purple"})
+    assert bad_light.status_code == 400 and bad_light.json()["field"] == "light"
+
+
 def test_the_case_list_query_count_does_not_grow_with_the_cases(
     as_clerk, food_item, center, django_assert_max_num_queries
 ):

@@ -545,6 +545,26 @@ def test_the_search_finds_by_receipt_number_applicant_id_status_and_light(client
     assert "没有符合条件的办件" in html
 
 
+def test_a_mistyped_filter_shows_its_error_and_no_cases_and_exports_nothing(client, manager, review_cases):
+    client.force_login(manager)
+    fresh = review_cases["fresh"].receipt_number
+    for query, error in (
+        ("light=purple", "purple"),
+        ("received_from=2026-13-45", "输入一个有效的日期"),
+        ("received_from=2026-09-30&received_to=2026-09-01", "截止日期不能早于起始日期"),
+    ):
+        response = client.get(reverse("backoffice:cases") + "?" + query)
+        html = response.content.decode()
+        assert response.status_code == 400 and error in html, query
+        assert "查询条件有误" in html and fresh not in html and 'id="export"' not in html, query
+        export = client.get(reverse("backoffice:cases_export") + "?" + query)
+        assert export.status_code == 400 and export["Content-Type"].startswith("text/html"), query
+        assert error in export.content.decode(), query
+    # The same dates the right way round find the cases again.
+    html = _results(client, reverse("backoffice:cases") + "?received_from=2000-01-01&received_to=2100-01-01")
+    assert fresh in html
+
+
 def test_a_clerk_searches_only_the_cases_of_his_departments(
     client, other_department_clerk, clerk, review_cases, housing_item, center
 ):

@@ -742,15 +742,21 @@ def _search(request: HttpRequest) -> tuple[SearchForm, Any, str]:
     require_staff(request.user)
     scope = case_scope(request.user)
     form = SearchForm(request.GET or None, departments=selectors.search_departments(scope))
-    filters = form.filters() if form.is_bound else selectors.CaseFilters()
-    cases = selectors.search_cases(scope, filters, today=_today())
     query = urlencode([(k, v) for k, v in request.GET.items() if k != "page" and v])
-    return form, cases, query
+    if form.is_bound and not form.is_valid():
+        # A filter the clerk mistyped: show its error and no cases (never every case as if it had not been given).
+        return form, Case.objects.none(), query
+    filters = form.filters() if form.is_bound else selectors.CaseFilters()
+    return form, selectors.search_cases(scope, filters, today=_today()), query
 
 
 @staff_page
 def case_search(request: HttpRequest) -> HttpResponse:
     form, cases, query = _search(request)
+    return _search_page(request, form, cases, query)
+
+
+def _search_page(request: HttpRequest, form: SearchForm, cases: Any, query: str) -> HttpResponse:
     page = Paginator(cases, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
@@ -762,6 +768,7 @@ def case_search(request: HttpRequest) -> HttpResponse:
             "query": query,
             "light_labels": LIGHT_LABELS,
         },
+        status=400 if form.errors else 200,
     )
 
 
@@ -783,8 +790,11 @@ EXPORT_COLUMNS = (
 
 @staff_page
 def case_export(request: HttpRequest) -> HttpResponse:
-    """The search as a workbook; personal data masked (PIPL)."""
-    _form, cases, _query = _search(request)
+    """The search as a workbook; personal data masked (PIPL). A search with a mistyped filter exports nothing: the
+    search page comes back with its errors."""
+    form, cases, query = _search(request)
+    if form.errors:
+        return _search_page(request, form, cases, query)
     book = Workbook()
     sheet = book.active
     assert sheet is not None
