@@ -45,6 +45,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "govhall.api.middleware.JsonErrorsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -93,9 +94,15 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and os.envi
     # behind a pgbouncer in transaction mode, where a prepared statement does not survive the transaction).
     DATABASES["default"].setdefault("OPTIONS", {}).update({"server_side_binding": True, "prepare_threshold": 5})
 elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # WAL and a busy timeout let the demo server and a management command share the file.
+    # WAL and a busy timeout let the demo server and a management command share the file. A transaction takes the
+    # write lock when it begins (IMMEDIATE), so two requests acting on one case queue for it: a deferred one that
+    # read first fails at once with "database is locked" when it comes to write (SQLite does not wait then).
     DATABASES["default"].setdefault("OPTIONS", {}).update(
-        {"timeout": 20, "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"}
+        {
+            "timeout": 20,
+            "transaction_mode": "IMMEDIATE",
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        }
     )
 
 AUTH_USER_MODEL = "accounts.User"

@@ -124,11 +124,10 @@ def submit(
         form_data=payload.form_data,
     )
     key = (idempotency_key or "").strip() or None
-    replay = key is not None and selectors.idempotency_key_used(key)
     case = services.submit_case(
         intake=intake, actor=actor, idempotency_key=key, fingerprint=_fingerprint(payload) if key else None
     )
-    return Reply(200 if replay else 201, _summary(case))
+    return Reply(200 if services.replayed(case) else 201, _summary(case))
 
 
 @router.get("/cases", response={200: CasePageOut, **ERRORS}, summary="查询办件（申请人信息脱敏）")

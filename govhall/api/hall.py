@@ -10,11 +10,11 @@ from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Path, Query, Router
 from ninja import Status as Reply
-from ninja.security import APIKeyHeader, django_auth
+from ninja.security import APIKeyHeader
 
 from govhall.accounts.models import User
 from govhall.accounts.tokens import user_for_token
-from govhall.api.auth import TokenAuth, acting, api_auth
+from govhall.api.auth import SessionAuth, TokenAuth, acting, api_auth
 from govhall.api.hall_schemas import (
     AppointmentOut,
     BoardOut,
@@ -66,7 +66,7 @@ class DeviceAuth(APIKeyHeader):
 
 
 device_auth = DeviceAuth()
-device_or_staff: list[Any] = [device_auth, TokenAuth(), django_auth]
+device_or_staff: list[Any] = [device_auth, TokenAuth(), SessionAuth()]
 
 
 def _device(request: HttpRequest, *kinds: str) -> Device | None:

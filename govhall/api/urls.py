@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
@@ -54,6 +55,12 @@ def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
     return api.create_response(
         request, {"code": "http_error", "message": str(exc), "field": None}, status=exc.status_code
     )
+
+
+@api.exception_handler(RequestDataTooBig)
+def too_big(request: HttpRequest, exc: RequestDataTooBig) -> HttpResponse:
+    body = {"code": "payload_too_large", "message": "请求体过大，请精简表单数据或分次提交", "field": None}
+    return api.create_response(request, body, status=413)
 
 
 api.add_router("/workdays", workdays.router)

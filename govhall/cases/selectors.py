@@ -330,10 +330,6 @@ def query_cases(
     return cases.select_related("item", "receiving_center")
 
 
-def idempotency_key_used(key: str) -> bool:
-    return Case.objects.filter(idempotency_key=key).exists()
-
-
 @functools.cache
 def _task_sql() -> str:
     return (

@@ -35,7 +35,7 @@ from govhall.core.actors import Actor
 from govhall.core.errors import AccessDenied, Conflict, DomainError, NotFound, Problem, ValidationFailed
 from govhall.core.identity import accept_credit_code, check_resident_id
 from govhall.core.models import AuditEntry
-from govhall.org.access import in_scope, roles_of
+from govhall.org.access import in_scope, roles_of, staff_of
 from govhall.org.models import Center, Department, Role, Window
 
 T = TypeVar("T")
@@ -394,7 +394,9 @@ def submit_case(
 ) -> Case:
     """Receive an application (收件): the receipt number is given now; a retried submit returns the first.
 
-    ``fingerprint`` (a hash of the request) is kept with the key: a retry with another request is refused."""
+    ``fingerprint`` (a hash of the request) is kept with the key: a retry with another request is refused. Who may
+    receive it is checked first, also before a retry is answered (a key never shows a case to someone else)."""
+    _may_receive(actor, intake)
     if idempotency_key:
         existing = Case.objects.filter(idempotency_key=idempotency_key).first()
         if existing is not None:
@@ -483,12 +485,35 @@ def submit_case(
     return case
 
 
+RECEIVING_ROLES = (Role.WINDOW_CLERK, Role.CHIEF_REPRESENTATIVE, SYSTEM)
+
+
+def _may_receive(actor: Actor, intake: Intake) -> None:
+    """收件 is a window's work: a clerk or chief representative, for an item of a department he receives for, at his
+    own center (as the intake page, which takes his center); or the system (an integration)."""
+    if actor.role not in RECEIVING_ROLES:
+        raise AccessDenied("「收件」须由窗口人员、首席代表办理", code="role_not_allowed")
+    if actor.role == SYSTEM or actor.user is None:
+        return
+    if not in_scope(actor.user, intake.item.department_id):
+        raise AccessDenied("该事项不属于您受理的部门", code="out_of_scope", field="item")
+    profile = staff_of(actor.user)
+    if intake.center is not None and (profile is None or profile.center_id != intake.center.pk):
+        raise AccessDenied("只能在本人所在的政务服务中心收件", code="out_of_scope", field="center")
+
+
 def _replayed(case: Case, fingerprint: str | None) -> Case:
     if fingerprint is not None:
         first = case.events.filter(action="submitted").values_list("data", flat=True).first() or {}
         if first.get("fingerprint") != fingerprint:
             raise Conflict("该幂等键已用于另一份申请", code="idempotency_key_reused", field="Idempotency-Key")
+    case.__dict__["_replayed"] = True
     return case
+
+
+def replayed(case: Case) -> bool:
+    """Whether ``submit_case`` answered with the case an earlier submit of the same key made."""
+    return bool(case.__dict__.get("_replayed"))
 
 
 def _missing_required(case: Case) -> list[str]:

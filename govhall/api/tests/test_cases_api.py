@@ -15,6 +15,7 @@ from govhall.cases.models import Case, CaseEvent, Status, Task
 from govhall.core.models import AuditEntry
 from govhall.org.access import roles_of, staff_of
 from govhall.org.models import Role
+from govhall.testing.factories import CenterFactory, make_staff
 
 pytestmark = pytest.mark.django_db
 
@@ -123,6 +124,28 @@ def test_a_retried_submit_with_the_same_key_returns_the_same_case_with_200(as_cl
     assert first.json()["receipt_number"] == again.json()["receipt_number"]
     assert Case.objects.count() == 1
     assert CaseEvent.objects.filter(action="submitted").count() == 1
+
+
+def test_only_a_window_clerk_or_chief_of_the_items_department_at_his_center_receives(
+    client, body, approver, supervisor, manager, other_department_clerk, food_item, market_window
+):
+    for user in (approver, supervisor, manager):
+        response = ApiClient(client, user).post("/cases", body)
+        assert (response.status_code, response.json()["code"]) == (403, "role_not_allowed"), user.username
+    response = ApiClient(client, other_department_clerk).post("/cases", body)
+    assert (response.status_code, response.json()["code"], response.json()["field"]) == (403, "out_of_scope", "item")
+    elsewhere = CenterFactory(code="QCXZ", name="青林镇便民服务中心")
+    far_clerk = make_staff("farclerk", Role.WINDOW_CLERK, windows=[market_window], center=elsewhere)
+    response = ApiClient(client, far_clerk).post("/cases", body)
+    assert (response.status_code, response.json()["field"]) == (403, "center")
+    assert not Case.objects.exists() and not AuditEntry.objects.filter(action__startswith="cases.").exists()
+
+
+def test_a_key_never_shows_the_case_to_someone_who_may_not_receive_it(client, as_clerk, body, other_department_clerk):
+    first = as_clerk.post("/cases", body, **{"Idempotency-Key": "pos-7-0009"})
+    assert first.status_code == 201
+    stranger = ApiClient(client, other_department_clerk).post("/cases", body, **{"Idempotency-Key": "pos-7-0009"})
+    assert stranger.status_code == 403 and first.json()["receipt_number"] not in stranger.content.decode()
 
 
 def test_the_same_key_with_another_body_is_refused_with_409(as_clerk, body):
@@ -511,3 +534,25 @@ def test_two_clerks_accepting_at_once_one_wins_and_the_other_gets_409(clerk, foo
     assert sorted(statuses) == [200, 409]
     assert CaseEvent.objects.filter(action="accepted").count() == 1
     assert Case.objects.get().tasks.count() == 1
+
+
+# --- errors no endpoint made are JSON too ---------------------------------------------------------------------
+def test_a_wrong_or_revoked_token_on_a_write_is_401_not_a_csrf_failure(client, receipt):
+    response = client.post(
+        f"/api/v1/cases/{receipt}/accept", "{}", content_type="application/json", headers={"Authorization": "Bearer x"}
+    )
+    assert (response.status_code, response.json()["code"]) == (401, "not_authenticated")
+    assert Case.objects.get(receipt_number=receipt).status == Status.SUBMITTED
+
+
+def test_unknown_addresses_wrong_methods_and_oversized_bodies_get_json_errors(as_clerk, receipt, settings, body):
+    missing = as_clerk.get("/nothing-here")
+    assert (missing.status_code, missing.json()["code"]) == (404, "not_found")
+    assert as_clerk.get(f"/cases/{receipt}/bogus").json()["code"] == "not_found"
+    wrong = as_clerk.get(f"/cases/{receipt}/accept")
+    assert (wrong.status_code, wrong.json()["code"]) == (405, "method_not_allowed")
+    assert "POST" in wrong["Allow"] and "GET" in wrong.json()["message"]
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 10_000
+    big = as_clerk.post("/cases", {**body, "form_data": {"备注": "x" * 20_000}})
+    assert (big.status_code, big.json()["code"]) == (413, "payload_too_large")
+    assert Case.objects.count() == 1  # the receipt fixture's
