@@ -430,7 +430,7 @@ def retract(request: HttpRequest, payload: ReasonIn, task_id: int = TASK_ID) -> 
     summary="对当前环节发起会签（all）或或签（any）",
 )
 def countersign(request: HttpRequest, payload: CountersignIn, receipt_number: str = RECEIPT) -> dict[str, Any]:
-    case, actor = _case_and_actor(request, receipt_number, CLERK, APPROVER, CHIEF)
+    case, actor = _case_and_actor(request, receipt_number, APPROVER, CHIEF)
     departments = _departments(payload.departments, "departments")
     approvers = list(User.objects.filter(username__in=payload.approvers, is_active=True))
     missing = sorted(set(payload.approvers) - {u.get_username() for u in approvers})

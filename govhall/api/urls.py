@@ -2,16 +2,32 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
+from ninja.parser import Parser
 
 from govhall.api import cases, catalog, hall, workdays
 from govhall.core.errors import DomainError, ValidationFailed
 
+
+class ObjectParser(Parser):
+    """Every request body is a JSON object: ``null``, ``[]`` or ``123`` sent to an action whose fields are all
+    optional must be refused (400), not read as "no fields given"."""
+
+    def parse_body(self, request: HttpRequest) -> dict[str, Any]:
+        data = super().parse_body(request)
+        if not isinstance(data, dict):
+            raise ValueError("the request body is not a JSON object")
+        return data
+
+
 api = NinjaAPI(
+    parser=ObjectParser(),
     title="govhall API",
     version="1",
     description="政务服务中心平台接口。错误统一返回 4xx JSON：{code, message, field}。",
@@ -47,7 +63,7 @@ def not_authenticated(request: HttpRequest, exc: AuthenticationError) -> HttpRes
 @api.exception_handler(HttpError)
 def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
     if exc.status_code == 400:  # ninja's own: a body that is not JSON
-        body = {"code": "invalid_parameter", "message": "请求体不是有效的 JSON", "field": None}
+        body = {"code": "invalid_parameter", "message": "请求体须为有效的 JSON 对象", "field": None}
         return api.create_response(request, body, status=400)
     if exc.status_code == 403:  # ninja's session auth: an unsafe call from a page without the CSRF token
         body = {"code": "csrf_failed", "message": "CSRF 校验失败，请刷新页面后重试", "field": None}

@@ -22,6 +22,8 @@ from govhall.core.errors import AccessDenied, Conflict, Problem, ValidationFaile
 from govhall.org.access import in_scope, roles_of, staff_of
 from govhall.org.models import Department, Role
 
+SIGN_OPENERS = (Role.APPROVER, Role.CHIEF_REPRESENTATIVE, services.SYSTEM)
+
 
 @transaction.atomic
 def open_countersign(
@@ -37,7 +39,10 @@ def open_countersign(
     """Have ``departments`` (their pools) and ``approvers`` (by name) sign the current step ``step_name`` in parallel:
     every one of them (会签, ``mode="all"``) or the first of them (或签, ``mode="any"``). Returns the step's open tasks.
 
-    Asked by whoever may act on the case for its deciding department (the clerk at acceptance, its approvers)."""
+    Asked by a reviewer of the case's deciding department (an approver or its chief representative); at acceptance
+    the clerk sends the case to several departments through ``accept_case(parallel=…)`` instead."""
+    if actor.role not in SIGN_OPENERS:
+        raise AccessDenied("发起会签 / 或签须由审批人员或首席代表办理", code="role_not_allowed")
     if mode not in (Task.Mode.ALL, Task.Mode.ANY):
         raise ValidationFailed([Problem("会签方式无效", code="invalid_choice", field="mode")])
     if not departments and not approvers:
@@ -63,6 +68,7 @@ def open_countersign(
     ]
     if not open_tasks:
         raise Conflict(f"「{step_name}」不是正在办理的环节，不能发起会签", code="step_not_current")
+    mode_changes = any(t.mode != mode for t in open_tasks)
     for task in open_tasks:
         task.mode = mode  # written below, with the case and its event
     have = {t.department_id for t in open_tasks}
@@ -79,6 +85,8 @@ def open_countersign(
             )
         if user.pk not in named:
             wanted.append((profile.department_id, user))
+    if not wanted and not mode_changes:
+        raise Conflict("所选部门和人员已在办理本环节，无需再次发起", code="already_signing")
     added = Task.objects.bulk_create(
         Task(
             case=case,

@@ -556,3 +556,11 @@ def test_unknown_addresses_wrong_methods_and_oversized_bodies_get_json_errors(as
     big = as_clerk.post("/cases", {**body, "form_data": {"备注": "x" * 20_000}})
     assert (big.status_code, big.json()["code"]) == (413, "payload_too_large")
     assert Case.objects.count() == 1  # the receipt fixture's
+
+
+def test_a_body_that_is_not_a_json_object_is_refused_and_changes_nothing(as_clerk, receipt):
+    for raw in ("null", "123", '"x"', "true", "[1, 2]", "[]"):
+        response = as_clerk.post(f"/cases/{receipt}/withdraw", raw=raw)
+        assert (response.status_code, response.json()["code"]) == (400, "invalid_parameter"), raw
+    assert Case.objects.get(receipt_number=receipt).status == Status.SUBMITTED
+    assert as_clerk.post(f"/cases/{receipt}/withdraw", raw="").status_code == 200  # no body at all: no fields given

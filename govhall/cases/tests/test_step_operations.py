@@ -36,13 +36,13 @@ def colleague(market_department):
 
 # --- 或签 ----------------------------------------------------------------------------------------------------
 def test_an_any_sign_step_is_settled_by_the_first_signature(
-    in_review, clerk_actor, approver_actor, housing_approver, housing_department
+    in_review, approver_actor, housing_approver, housing_department
 ):
     tasks = open_countersign(
         case=in_review,
         departments=[housing_department],
         step_name="审查",
-        actor=clerk_actor,
+        actor=approver_actor,
         mode="any",
     )
     assert {t.mode for t in Task.objects.filter(case=in_review, step_name="审查")} == {Task.Mode.ANY}
@@ -58,19 +58,19 @@ def test_an_any_sign_step_is_settled_by_the_first_signature(
     assert CaseEvent.objects.filter(case=in_review, action="anysign_opened").count() == 1
 
 
-def test_a_countersign_can_name_approvers_and_needs_the_current_step(in_review, clerk_actor, colleague):
+def test_a_countersign_can_name_approvers_and_needs_the_current_step(in_review, approver_actor, colleague):
     tasks = open_countersign(
-        case=in_review, departments=[], approvers=[colleague.user], step_name="审查", actor=clerk_actor
+        case=in_review, departments=[], approvers=[colleague.user], step_name="审查", actor=approver_actor
     )
     named = [t for t in tasks if t.assignee_id == colleague.user_id]
     assert len(named) == 1 and named[0].mode == Task.Mode.ALL
     with pytest.raises(Conflict) as later_step:
         open_countersign(
-            case=in_review, departments=[], approvers=[colleague.user], step_name="决定", actor=clerk_actor
+            case=in_review, departments=[], approvers=[colleague.user], step_name="决定", actor=approver_actor
         )
     assert later_step.value.code == "step_not_current"
     with pytest.raises(ValidationFailed):
-        open_countersign(case=in_review, departments=[], step_name="审查", actor=clerk_actor)
+        open_countersign(case=in_review, departments=[], step_name="审查", actor=approver_actor)
 
 
 def test_a_countersign_is_asked_only_for_the_deciding_department(in_review, housing_department, housing_approver):
