@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime
-from typing import Any, Literal
+import json
+from typing import Annotated, Any, Literal
 
 from ninja import Field, Schema
+from pydantic import StringConstraints, field_validator
 
 from govhall.cases.models import Case, CaseEvent, CaseMaterial, Channel, Extension, Status, Suspension, Task
 from govhall.cases.selectors import CaseRecord
@@ -13,6 +15,7 @@ from govhall.catalog.models import Material
 from govhall.core import masking
 
 MAX_INT = 2**31 - 1
+FORM_DATA_BYTES = 64 * 1024  # an application form's fields, not its attachments
 TEXT = 2000
 
 
@@ -43,7 +46,14 @@ class SubmitIn(Schema):
     window_number: str | None = Field(None, max_length=20)
     applicant: ApplicantIn
     materials: list[MaterialIn] = Field(default_factory=list, max_length=200)
-    form_data: dict[str, Any] = Field(default_factory=dict)
+    form_data: dict[str, Any] = Field(default_factory=dict, description=f"At most {FORM_DATA_BYTES} bytes as JSON")
+
+    @field_validator("form_data")
+    @classmethod
+    def _form_data_size(cls, value: dict[str, Any]) -> dict[str, Any]:
+        if len(json.dumps(value, ensure_ascii=False).encode()) > FORM_DATA_BYTES:
+            raise ValueError(f"form_data exceeds {FORM_DATA_BYTES} bytes")
+        return value
 
 
 class RevisionIn(Schema):
@@ -66,8 +76,16 @@ class NoteIn(RevisionIn):
 
 
 class SupplementIn(RevisionIn):
-    missing: list[str] = Field(..., min_length=1, max_length=100)
+    missing: list[Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]] = Field(
+        ..., min_length=1, max_length=100
+    )
     note: str = Field("", max_length=TEXT)
+
+
+class ResubmitIn(RevisionIn):
+    received: list[Annotated[int, Field(ge=1, le=MAX_INT)]] = Field(
+        default_factory=list, max_length=200, description="The missing materials (ids) the applicant handed in"
+    )
 
 
 class ReasonIn(RevisionIn):

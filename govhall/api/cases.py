@@ -29,6 +29,7 @@ from govhall.api.case_schemas import (
     NoteIn,
     OpinionIn,
     ReasonIn,
+    ResubmitIn,
     ReturnIn,
     RevisionIn,
     SubmitIn,
@@ -66,6 +67,7 @@ NO_BODY = RevisionIn.model_validate({})
 NO_ACCEPT = AcceptIn.model_validate({})
 NO_NOTE = NoteIn.model_validate({})
 NO_OPINION = OpinionIn.model_validate({})
+NO_RESUBMIT = ResubmitIn.model_validate({})
 REVEALED = ("name", "id_number", "phone", "address", "agent_name", "agent_id_number", "agent_phone")
 
 
@@ -208,6 +210,23 @@ def _departments(codes: list[str], field: str) -> list[Department]:
     if unknown:
         raise ValidationFailed([Problem(f"部门不存在：{'、'.join(unknown)}", code="unknown_department", field=field)])
     return departments
+
+
+@router.post(
+    "/cases/{receipt_number}/resubmit",
+    response=CASE,
+    summary="补正材料已提交",
+    description="The applicant handed in what the 补正 notice asked for; the case is received again and waits for "
+    "受理. `received`: the checklist's missing materials now handed in (empty where only content was corrected).",
+)
+def resubmit(request: HttpRequest, payload: ResubmitIn = NO_RESUBMIT, receipt_number: str = RECEIPT) -> dict[str, Any]:
+    case, actor = _case_and_actor(request, receipt_number, CLERK, CHIEF)
+    return _summary(
+        services.resubmit_case(
+            case=case, received=payload.received, actor=actor, expected_revision=payload.expected_revision
+        ),
+        case,
+    )
 
 
 @router.post("/cases/{receipt_number}/request-supplement", response=CASE, summary="一次性告知补正")

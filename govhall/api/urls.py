@@ -13,16 +13,34 @@ from ninja.parser import Parser
 
 from govhall.api import cases, catalog, hall, workdays
 from govhall.core.errors import DomainError, ValidationFailed
+from govhall.core.middleware import NUL_MESSAGE
+
+
+class NulCharacter(ValueError):
+    pass
+
+
+def _has_nul(value: Any) -> bool:
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, dict):
+        return any(_has_nul(k) or _has_nul(v) for k, v in value.items())
+    if isinstance(value, list):
+        return any(_has_nul(v) for v in value)
+    return False
 
 
 class ObjectParser(Parser):
     """Every request body is a JSON object: ``null``, ``[]`` or ``123`` sent to an action whose fields are all
-    optional must be refused (400), not read as "no fields given"."""
+    optional must be refused (400), not read as "no fields given". No text in it holds a NUL character, which
+    PostgreSQL cannot store."""
 
     def parse_body(self, request: HttpRequest) -> dict[str, Any]:
         data = super().parse_body(request)
         if not isinstance(data, dict):
             raise ValueError("the request body is not a JSON object")
+        if _has_nul(data):
+            raise NulCharacter("a text in the request body holds a NUL character")
         return data
 
 
@@ -62,6 +80,9 @@ def not_authenticated(request: HttpRequest, exc: AuthenticationError) -> HttpRes
 
 @api.exception_handler(HttpError)
 def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+    if exc.status_code == 400 and isinstance(exc.__cause__, NulCharacter):
+        body = {"code": "invalid_characters", "message": NUL_MESSAGE, "field": None}
+        return api.create_response(request, body, status=400)
     if exc.status_code == 400:  # ninja's own: a body that is not JSON
         body = {"code": "invalid_parameter", "message": "请求体须为有效的 JSON 对象", "field": None}
         return api.create_response(request, body, status=400)

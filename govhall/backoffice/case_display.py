@@ -8,9 +8,29 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from govhall.cases.models import CaseEvent, Status, Task
 from govhall.org.access import ROLE_LABELS
+
+# The buttons of the case page: in Chinese the transition table's own labels (a test keeps them equal), in English
+# verbs ("Deliver"), where the timeline's event names read as done ("Delivered").
+ACTION_LABELS: dict[str, Any] = {
+    "resubmit": pgettext_lazy("case action", "补正材料已提交"),
+    "accept": pgettext_lazy("case action", "受理"),
+    "request_supplement": pgettext_lazy("case action", "一次性告知补正"),
+    "refuse": pgettext_lazy("case action", "不予受理"),
+    "suspend": pgettext_lazy("case action", "启动特别程序"),
+    "resume": pgettext_lazy("case action", "特别程序结束，恢复计时"),
+    "extend": pgettext_lazy("case action", "延长办理期限"),
+    "approve": pgettext_lazy("case action", "准予许可"),
+    "deny": pgettext_lazy("case action", "不予许可"),
+    "certify": pgettext_lazy("case action", "制证"),
+    "deliver": pgettext_lazy("case action", "送达"),
+    "close": pgettext_lazy("case action", "办结"),
+    "archive": pgettext_lazy("case action", "归档"),
+    "withdraw": pgettext_lazy("case action", "撤回申请"),
+}
 
 EVENT_LABELS: dict[str, Any] = {
     "submitted": _("收件"),

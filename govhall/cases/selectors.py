@@ -192,6 +192,7 @@ def case_record(case: Case) -> CaseRecord:
 
 
 CASE_ACTIONS = (
+    "resubmit",
     "accept",
     "request_supplement",
     "refuse",
@@ -232,6 +233,9 @@ def allowed_case_actions(record: CaseRecord, held: frozenset[str]) -> list[str]:
         elif action in ("approve", "deny") and steps_open:
             continue
         if action == "suspend" and not record.special_procedures:
+            continue
+        # 补正 is told once, with the complete list (Art. 32): a case back from it is accepted or refused.
+        if action == "request_supplement" and any(e.action == "supplement_requested" for e in record.events):
             continue
         # 制证 where the result is a licence or an approval document; otherwise the decision is delivered as it is.
         if action == "certify" and not case.item_version.issues_certificate:

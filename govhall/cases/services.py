@@ -420,6 +420,8 @@ def submit_case(
     unknown = [r.material_id for r in intake.materials if r.material_id not in materials]
     if unknown:
         raise ValidationFailed([Problem("材料清单与事项不符", code="unknown_material", field="materials")])
+    if len({r.material_id for r in intake.materials}) != len(intake.materials):
+        raise ValidationFailed([Problem("同一材料只能登记一次", code="duplicate_material", field="materials")])
     day = received_on or today()
     a = intake.applicant
     # With a key drawn beforehand (PostgreSQL), the case row goes with its checklist, event and audit entry.
@@ -613,12 +615,20 @@ def request_supplement(
 
 
 @transaction.atomic
-def resubmit_case(*, case: Case, received: Iterable[int], actor: Actor) -> Case:
-    case = _lock(case)
+def resubmit_case(*, case: Case, received: Iterable[int], actor: Actor, expected_revision: int | None = None) -> Case:
+    """The applicant brought what the 补正 notice asked for: ``received``, the checklist's missing materials now
+    handed in (none where the notice asked only for corrections). The case is received again and waits for 受理."""
+    case = _lock(case, expected_revision)
     move, before = _apply(case, "resubmit", actor)
     ids = set(received)
-    case.materials.filter(material_id__in=ids).update(state=CaseMaterial.State.RECEIVED)
-    _event(case, move.label, "resubmitted", actor, before, data={"materials": sorted(ids)})
+    missing = set(case.materials.filter(state=CaseMaterial.State.MISSING).values_list("material_id", flat=True))
+    if ids - missing:
+        raise ValidationFailed([Problem("所选材料不在本件缺少的材料中", code="unknown_material", field="received")])
+    rows = list(case.materials.filter(material_id__in=ids))
+    for row in rows:
+        row.state = CaseMaterial.State.RECEIVED
+    also = [sqlbatch.update(row, ("state",)) for row in rows]
+    _event(case, move.label, "resubmitted", actor, before, data={"materials": sorted(ids)}, also=also)
     return case
 
 
@@ -639,7 +649,9 @@ def sweep_deemed_acceptance(*, on: datetime.date | None = None) -> int:
     cal = workdays.get_calendar()
     actor = Actor(user=None, role=SYSTEM)
     count = 0
-    for case in Case.objects.filter(status=Status.SUBMITTED).only("pk", "received_on"):
+    # A case whose 补正 notice was given in time (and that came back with the materials) is not deemed accepted.
+    waiting = Case.objects.filter(status=Status.SUBMITTED).exclude(events__action="supplement_requested")
+    for case in waiting.only("pk", "received_on"):
         if clock.supplement_notice_due(cal, case.received_on).date >= now:
             continue
         with transaction.atomic():

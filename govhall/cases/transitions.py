@@ -34,7 +34,7 @@ TRANSITIONS: dict[tuple[Status, str], Move] = {
     (Status.SUBMITTED, "request_supplement"): _m(Status.SUPPLEMENT, "一次性告知补正", CLERK, CHIEF),
     (Status.SUBMITTED, "refuse"): _m(Status.REFUSED, "不予受理", CLERK, CHIEF),
     (Status.SUBMITTED, "deem_accept"): _m(Status.IN_REVIEW, "逾期未告知补正，视为受理", SYSTEM),
-    (Status.SUPPLEMENT, "resubmit"): _m(Status.SUBMITTED, "补正材料已提交", CLERK),
+    (Status.SUPPLEMENT, "resubmit"): _m(Status.SUBMITTED, "补正材料已提交", CLERK, CHIEF),
     (Status.IN_REVIEW, "suspend"): _m(Status.SUSPENDED, "启动特别程序", APPROVER, CHIEF),
     (Status.SUSPENDED, "resume"): _m(Status.IN_REVIEW, "特别程序结束，恢复计时", APPROVER, CHIEF),
     (Status.IN_REVIEW, "extend"): _m(Status.IN_REVIEW, "延长办理期限", CHIEF),

@@ -564,3 +564,41 @@ def test_a_body_that_is_not_a_json_object_is_refused_and_changes_nothing(as_cler
         assert (response.status_code, response.json()["code"]) == (400, "invalid_parameter"), raw
     assert Case.objects.get(receipt_number=receipt).status == Status.SUBMITTED
     assert as_clerk.post(f"/cases/{receipt}/withdraw", raw="").status_code == 200  # no body at all: no fields given
+
+
+def test_a_case_back_from_supplement_is_resubmitted_over_the_api(as_clerk, as_approver, receipt, food_item):
+    missing = food_item.current_version.materials.first()
+    Case.objects.get(receipt_number=receipt).materials.filter(material=missing).update(state="missing")
+    assert as_clerk.post(f"/cases/{receipt}/request-supplement", {"missing": ["食品经营许可申请书"]}).status_code == 200
+    refused = as_approver.post(f"/cases/{receipt}/resubmit", {"received": [missing.pk]})
+    assert (refused.status_code, refused.json()["code"]) == (403, "role_not_allowed")
+    unknown = as_clerk.post(f"/cases/{receipt}/resubmit", {"received": [999999]})
+    assert (unknown.status_code, unknown.json()["code"]) == (400, "unknown_material")
+    done = as_clerk.post(f"/cases/{receipt}/resubmit", {"received": [missing.pk]})
+    assert (done.status_code, done.json()["status"]) == (200, "submitted")
+    again = as_clerk.post(f"/cases/{receipt}/request-supplement", {"missing": ["又一份"]})
+    assert again.json()["code"] == "supplement_already_requested"
+
+
+def test_nul_characters_are_refused_in_bodies_paths_and_queries(as_clerk, receipt, body):
+    before = Case.objects.count()
+    for payload in (
+        {**body, "applicant": {**body["applicant"], "name": "张\u0000三"}},
+        {**body, "form_data": {"\u0000": "x"}},
+    ):
+        response = as_clerk.post("/cases", payload)
+        assert (response.status_code, response.json()["code"]) == (400, "invalid_characters")
+    assert as_clerk.get("/cases", {"receipt_number": "QC\x00"}).json()["code"] == "invalid_characters"
+    assert as_clerk.get("/cases/QC%00").json()["code"] == "invalid_characters"
+    over = as_clerk.post(f"/cases/{receipt}/request-supplement", {"missing": ["x" * 201]})
+    assert (over.status_code, over.json()["field"]) == (400, "missing.0")
+    assert Case.objects.count() == before
+
+
+def test_a_submit_with_a_material_twice_or_an_oversized_form_is_refused(as_clerk, body, food_item):
+    material = food_item.current_version.materials.first()
+    twice = as_clerk.post("/cases", {**body, "materials": [{"material_id": material.pk}] * 2})
+    assert (twice.status_code, twice.json()["code"]) == (400, "duplicate_material")
+    big = as_clerk.post("/cases", {**body, "form_data": {"备注": "x" * 70_000}})
+    assert (big.status_code, big.json()["field"]) == (400, "form_data")
+    assert not Case.objects.exists()

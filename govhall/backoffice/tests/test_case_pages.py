@@ -275,15 +275,59 @@ def test_a_refusal_without_a_reason_is_shown_in_chinese_and_nothing_is_written(c
     assert Case.objects.get().status == Status.REFUSED
 
 
-def test_acceptance_with_a_missing_required_material_keeps_the_received_case_and_shows_why(client, clerk, food):
+def test_acceptance_with_a_missing_required_material_writes_nothing_and_keeps_the_ticks(client, clerk, food):
+    client.force_login(clerk)
+    first, second, _agent = food.current_version.materials.all()
+    for decision in ("accept", "immediate"):
+        data = _intake_post(food, decision=decision, **{f"material-{first.pk}": "missing"})
+        response = client.post(reverse("backoffice:intake"), data)
+        html = response.content.decode()
+        assert response.status_code == 400, decision
+        if decision == "accept":
+            assert "缺少必要材料：食品经营许可申请书。请收齐后受理，或选择「一次性告知补正」。" in html
+            assert f'name="material-{second.pk}" value="received" checked' in html
+            assert f'name="material-{first.pk}" value="missing" checked' in html
+    assert not Case.objects.exists() and not AuditEntry.objects.filter(action__startswith="cases.").exists()
+
+
+def test_a_received_material_keeps_the_form_the_catalog_gives_it(client, clerk, food):
+    client.force_login(clerk)
+    client.post(reverse("backoffice:intake"), _intake_post(food))
+    forms = dict(Case.objects.get().materials.values_list("name", "form"))
+    assert forms["营业执照复印件"] == "copy" and forms["食品经营许可申请书"] == "original"
+
+
+def test_a_case_back_from_supplement_is_received_again_with_the_handed_in_materials_then_accepted(client, clerk, food):
     client.force_login(clerk)
     first = food.current_version.materials.first()
-    response = client.post(reverse("backoffice:intake"), _intake_post(food, **{f"material-{first.pk}": "missing"}))
+    data = _intake_post(food, decision="supplement", **{f"material-{first.pk}": "missing"})
+    client.post(reverse("backoffice:intake"), data)
     case = Case.objects.get()
+    page = _get(client, reverse("backoffice:case", args=[case.receipt_number]))
+    assert 'id="action-resubmit"' in page and f'name="received" value="{first.pk}" checked' in page
+    assert 'id="action-accept"' not in page
+    url = reverse("backoffice:case_action", args=[case.receipt_number, "resubmit"])
+    response = client.post(url, {"received": [str(first.pk)], "revision": case.revision})
+    assert response.status_code == 302
+    case.refresh_from_db()
     assert case.status == Status.SUBMITTED
-    html = _get(client, response["Location"])
-    assert "缺少必要材料：食品经营许可申请书" in html
-    assert "一次性告知补正" in html  # the case page offers the next step
+    assert case.materials.get(material=first).state == CaseMaterial.State.RECEIVED
+    assert case.events.get(action="resubmitted").data == {"materials": [first.pk]}
+    page = _get(client, reverse("backoffice:case", args=[case.receipt_number]))
+    assert 'id="action-accept"' in page and 'id="action-request_supplement"' not in page
+    client.post(reverse("backoffice:case_action", args=[case.receipt_number, "accept"]), {"revision": case.revision})
+    case.refresh_from_db()
+    assert case.status == Status.IN_REVIEW
+
+
+def test_the_case_actions_read_as_verbs_in_english(client, clerk, food):
+    client.force_login(clerk)
+    client.post(reverse("backoffice:intake"), _intake_post(food, decision="supplement", supplement_list="营业场所证明"))
+    case = Case.objects.get()
+    client.cookies["django_language"] = "en"
+    page = _get(client, reverse("backoffice:case", args=[case.receipt_number]))
+    assert "Record the supplemented materials" in page and "Withdraw the application" in page
+    assert "撤回申请" not in page
 
 
 def test_an_immediate_case_is_closed_in_one_sitting_from_the_intake(client, clerk, immediate):

@@ -25,7 +25,7 @@ from django.views.decorators.http import require_POST
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from govhall.backoffice.case_display import STATUS_LABELS, parallel_text, timeline
+from govhall.backoffice.case_display import ACTION_LABELS, STATUS_LABELS, parallel_text, timeline
 from govhall.backoffice.case_forms import LIGHT_LABELS, IntakeForm, SearchForm, material_states
 from govhall.backoffice.decorators import require_staff, staff_page
 from govhall.backoffice.forms import show_problems
@@ -231,13 +231,30 @@ def _intake_submit(request: HttpRequest, form: IntakeForm, version: ItemVersion,
         except ValidationFailed as failed:
             form.add_error(None, failed.message)
             return _intake_page(request, form, version, status=400, parallel_error=failed.message)
-    states = material_states(request.POST, list(version.materials.all()))
+    materials = {m.pk: m for m in version.materials.all()}
+    states = material_states(request.POST, list(materials.values()))
+    if decision in ("accept", "immediate"):  # the service would refuse it only after the case was received
+        lacking = [
+            m.name
+            for m in materials.values()
+            if m.necessity == Material.Necessity.REQUIRED and states[m.pk] == CaseMaterial.State.MISSING
+        ]
+        if lacking:
+            form.add_error(
+                None,
+                _("缺少必要材料：%(names)s。请收齐后受理，或选择「一次性告知补正」。") % {"names": "、".join(lacking)},
+            )
+            return _intake_page(request, form, version, status=400)
     intake_data = Intake(
         item=version.item,
         applicant=form.applicant(),
         center=profile.center,
         window=profile.windows.filter(departments=version.item.department_id).first(),
-        materials=[MaterialReceipt(pk, state) for pk, state in states.items() if state != CaseMaterial.State.MISSING],
+        materials=[
+            MaterialReceipt(pk, state, materials[pk].form)
+            for pk, state in states.items()
+            if state != CaseMaterial.State.MISSING
+        ],
     )
     try:
         case = services.submit_case(intake=intake_data, actor=actor, idempotency_key=form.cleaned_data["key"])
@@ -447,7 +464,7 @@ def _case_page(
     errors = errors or {}
     deciding = decides(user, case)  # a countersigning department sees only its own step
     actions = [
-        {"name": a, "label": TRANSITIONS[(Status(case.status), a)].label, "error": errors.get(a)}
+        {"name": a, "label": ACTION_LABELS[a], "error": errors.get(a)}
         for a in (selectors.allowed_case_actions(record, held) if deciding else [])
     ]
     mine = [t for t in record.open_tasks if _works_on(t, user, held)]
@@ -470,6 +487,7 @@ def _case_page(
             "task_forms": [_task_form(record, t, user, errors, departments) for t in mine],
             "retracts": _retractable(record, user, errors),
             "missing_text": "\n".join(m.name for m in record.materials if m.state == CaseMaterial.State.MISSING),
+            "missing_materials": [m for m in record.materials if m.state == CaseMaterial.State.MISSING],
             "today": _today(),
             "posted": request.POST if request.method == "POST" else {},
             "posted_departments": {int(v) for v in request.POST.getlist("departments") if v.isdigit()},
@@ -553,12 +571,19 @@ def _supplement(request: HttpRequest, case: Case, actor: Actor) -> str:
     return _("已一次性告知补正")
 
 
+def _resubmit(request: HttpRequest, case: Case, actor: Actor) -> str:
+    received = [int(v) for v in request.POST.getlist("received") if v.isdigit()]
+    services.resubmit_case(case=case, received=received, actor=actor, expected_revision=_int(request, "revision"))
+    return _("补正材料已收取，请审核后受理")
+
+
 def _refuse(request: HttpRequest, case: Case, actor: Actor) -> str:
     services.refuse_case(case=case, reason=_text(request, "reason"), actor=actor)
     return _("已作出不予受理决定")
 
 
 CASE_ACTIONS: dict[str, CaseAction] = {
+    "resubmit": _resubmit,
     "accept": _accept,
     "request_supplement": _supplement,
     "refuse": _refuse,

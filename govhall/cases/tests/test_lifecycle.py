@@ -77,6 +77,38 @@ def test_without_a_timely_supplement_notice_the_case_is_deemed_accepted_on_its_r
     assert case.promised_deadline == services.workdays.add_working_days(D(2026, 9, 28), 5).date
 
 
+def test_a_case_back_from_supplement_is_not_deemed_accepted_and_takes_only_its_missing_materials(
+    food_item, center, clerk_actor, approver_actor
+):
+    case = services.submit_case(
+        intake=intake_for(food_item, center, all_materials=False), actor=clerk_actor, received_on=D(2026, 9, 28)
+    )
+    case = services.request_supplement(case=case, missing=["食品经营许可申请书"], note="", actor=clerk_actor)
+    with pytest.raises(AccessDenied):
+        services.resubmit_case(case=case, received=[], actor=approver_actor)
+    received = food_item.current_version.materials.order_by("pk")
+    with pytest.raises(ValidationFailed) as unknown:
+        services.resubmit_case(case=case, received=[2**31 - 1], actor=clerk_actor)
+    assert unknown.value.problems[0].code == "unknown_material"
+    case = services.resubmit_case(case=case, received=[m.pk for m in received], actor=clerk_actor)
+    assert case.status == Status.SUBMITTED
+    assert not case.materials.filter(state="missing").exists()
+    # The notice was given in time: weeks later the sweep leaves it to the clerk (受理 or 不予受理).
+    assert services.sweep_deemed_acceptance(on=D(2026, 11, 2)) == 0
+    assert Case.objects.get(pk=case.pk).status == Status.SUBMITTED
+    assert services.accept_case(case=case, actor=clerk_actor).status == Status.IN_REVIEW
+
+
+def test_the_case_pages_buttons_read_as_the_transition_table_in_chinese():
+    from govhall.backoffice.case_display import ACTION_LABELS
+    from govhall.cases.selectors import CASE_ACTIONS
+
+    assert set(ACTION_LABELS) == set(CASE_ACTIONS)
+    for (_status, action), move in TRANSITIONS.items():
+        if action in ACTION_LABELS:
+            assert str(ACTION_LABELS[action]) == move.label, action
+
+
 def test_a_special_procedure_moves_the_deadline_by_the_working_days_it_lasted(submitted, clerk_actor, approver_actor):
     case = services.accept_case(case=submitted, actor=clerk_actor, on=D(2026, 11, 2))
     assert case.promised_deadline == D(2026, 11, 9)
