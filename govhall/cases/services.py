@@ -285,11 +285,18 @@ def _lock(case: Case, expected_revision: int | None = None) -> Case:
     return locked
 
 
-def _apply(case: Case, action: str, actor: Actor) -> tuple[Move, str]:
+def _allowed(case: Case, action: str, actor: Actor) -> Move:
+    """The move ``action`` makes, if the case's status allows it and the actor's role and scope may make it; checked
+    before anything else about the request, so that whoever may not act hears that, not what else was wrong."""
     move = move_for(case.status, action, actor.role)
     scoped = actor.user is not None and actor.role not in (SYSTEM, Role.CENTER_MANAGER)
     if scoped and not in_scope(actor.user, case.deciding_department_id):
         raise AccessDenied("该办件不属于您办理的部门", code="out_of_scope")
+    return move
+
+
+def _apply(case: Case, action: str, actor: Actor) -> tuple[Move, str]:
+    move = _allowed(case, action, actor)
     before = case.status
     case.status = move.to
     case.revision += 1
@@ -1018,6 +1025,7 @@ def suspend_case(
 ) -> Case:
     """Start a special procedure of the item (特别程序); the applicant is told in writing."""
     case = _lock(case, expected_revision)
+    _allowed(case, "suspend", actor)
     definition = case.item_version.special_procedures.filter(name=procedure).first()
     if definition is None:
         raise ValidationFailed(
@@ -1082,9 +1090,10 @@ def extend_case(
     expected_revision: int | None = None,
 ) -> Case:
     """Extension with the head's approval (Art. 42): + the item's extension days (10 by default), once."""
+    case = _lock(case, expected_revision)
+    _allowed(case, "extend", actor)
     if not reason.strip():
         raise ValidationFailed([Problem("延期须说明理由", code="reason_required", field="reason")])
-    case = _lock(case, expected_revision)
     if case.extensions.exists():
         raise Conflict("本件已延期过一次", code="already_extended")
     allowed = case.item_version.extension_days
@@ -1119,8 +1128,6 @@ def decide_case(
     expected_revision: int | None = None,
 ) -> Case:
     """准予 / 不予许可. A denial states its reason (the notice adds the applicant's rights)."""
-    if not approve and not reason.strip():
-        raise ValidationFailed([Problem("不予许可须说明理由", code="reason_required", field="reason")])
     return _optimistic_or_locked(
         case, expected_revision, lambda c, guard: _decide(c, approve, reason, actor, on, guard=guard)
     )
@@ -1131,6 +1138,9 @@ def _decide(
 ) -> Case:
     """Decide ``case``: the locked row, or (``guard``) the caller's copy, written only if still current and, for the
     chief representative, with no review step other than his own still open."""
+    _allowed(case, "approve" if approve else "deny", actor)
+    if not approve and not reason.strip():
+        raise ValidationFailed([Problem("不予许可须说明理由", code="reason_required", field="reason")])
     if actor.role == Role.WINDOW_CLERK:
         # A clerk decides only a 即办件, on the spot, where the department delegated that authority.
         if case.item_version.case_type != CaseType.IMMEDIATE:
@@ -1195,9 +1205,14 @@ def _advance(
     the locked row."""
 
     def act(target: Case, guard: Guard | None) -> Case:
-        if action == "deliver" and target.status == Status.APPROVED and target.item_version.issues_certificate:
+        _allowed(target, action, actor)
+        result = target.item_version
+        if action == "deliver" and target.status == Status.APPROVED and result.issues_certificate:
+            raise Conflict(f"该事项的审批结果为{result.result_type}，须先制证再送达", code="certificate_required")
+        if action == "certify" and not result.issues_certificate:
             raise Conflict(
-                f"该事项的审批结果为{target.item_version.result_type}，须先制证再送达", code="certificate_required"
+                f"该事项的审批结果为{result.result_name or result.result_type}，无需制证，请直接送达",
+                code="no_certificate",
             )
         move, before = _apply(target, action, actor)
         day = on or today()

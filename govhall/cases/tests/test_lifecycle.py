@@ -195,6 +195,10 @@ def test_a_decision_that_is_itself_the_result_is_delivered_without_a_certify_ste
     item = make_item("11519901FILING", department=market_department, result_type="其他", result_name="备案回执")
     case = _approved(item, center, clerk_actor, approver_actor, chief_actor)
     assert selectors.allowed_case_actions(selectors.case_record(case), frozenset({Role.WINDOW_CLERK})) == ["deliver"]
+    with pytest.raises(Conflict) as nothing_to_make:
+        services.certify_case(case=case, actor=clerk_actor)
+    assert nothing_to_make.value.code == "no_certificate" and "备案回执" in nothing_to_make.value.message
+    assert Case.objects.get(pk=case.pk).status == Status.APPROVED
     case = services.deliver_case(case=case, actor=clerk_actor)
     case = services.close_case(case=case, actor=clerk_actor)
     actions = list(CaseEvent.objects.filter(case=case).values_list("action", flat=True))
@@ -295,3 +299,22 @@ def test_every_transition_not_in_the_table_is_refused(status, action):
     with pytest.raises(Conflict) as exc:
         move_for(status, action, "system")
     assert exc.value.code == "invalid_transition"
+
+
+def test_whoever_may_not_act_hears_that_before_what_else_is_wrong(submitted, clerk_actor, approver_actor, supervisor):
+    watcher = as_actor(supervisor, Role.SUPERVISOR)
+    with pytest.raises(Conflict) as early:  # a procedure on a case not yet accepted: the status speaks first
+        services.suspend_case(case=submitted, procedure="没有这个程序", reason="", actor=approver_actor)
+    assert early.value.code == "invalid_transition"
+    case = services.accept_case(case=submitted, actor=clerk_actor)
+    attempts = [
+        lambda: services.decide_case(case=case, approve=True, reason="", actor=watcher),  # steps still open
+        lambda: services.decide_case(case=case, approve=False, reason="", actor=watcher),  # and no reason
+        lambda: services.extend_case(case=case, days=99, reason="", actor=approver_actor),
+        lambda: services.suspend_case(case=case, procedure="没有这个程序", reason="", actor=watcher),
+    ]
+    for attempt in attempts:
+        with pytest.raises(AccessDenied) as refused:
+            attempt()
+        assert refused.value.code == "role_not_allowed"
+    assert Case.objects.get(pk=case.pk).revision == case.revision
