@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime
 import functools
+import re
+import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
@@ -78,30 +80,59 @@ class Intake:
 
 
 # --- helpers -----------------------------------------------------------------------------------
+# A landline or mobile number as people write it: digits, an optional leading +, hyphens, spaces, an extension.
+PHONE = re.compile(r"\+?[0-9][0-9 \-]{5,18}[0-9](?:[#,转][0-9]{1,6})?")
+# An ID kind a kind of applicant cannot hold: a person has no credit code, an organisation no identity card.
+_WRONG_ID_KIND = {
+    ApplicantKind.PERSON: {IdKind.CREDIT_CODE: "自然人应使用居民身份证、护照或其他个人证件"},
+    ApplicantKind.ENTERPRISE: {
+        IdKind.RESIDENT_ID: "法人或其他组织应使用统一社会信用代码",
+        IdKind.PASSPORT: "法人或其他组织应使用统一社会信用代码",
+    },
+}
+
+
+def _visible(text: str) -> str:
+    """``text`` without spaces and invisible characters (controls, zero-width and direction marks)."""
+    return "".join(c for c in text if not c.isspace() and unicodedata.category(c) not in ("Cc", "Cf"))
+
+
 def _check_applicant(applicant: Applicant) -> tuple[str, list[Problem]]:
     problems: list[Problem] = []
     number = applicant.id_number.strip().upper()
     if applicant.kind not in ApplicantKind.values:
         problems.append(Problem("申请人类型无效", code="invalid_choice", field="applicant.kind"))
-    if not applicant.name.strip():
+    if not _visible(applicant.name):
         problems.append(Problem("请填写申请人名称", code="required", field="applicant.name"))
     if applicant.id_kind not in IdKind.values:
         problems.append(Problem("证件类型无效", code="invalid_choice", field="applicant.id_kind"))
-    elif not number:
+    elif wrong := _WRONG_ID_KIND.get(applicant.kind, {}).get(applicant.id_kind):
+        problems.append(Problem(wrong, code="id_kind_mismatch", field="applicant.id_kind"))
+    elif not _visible(number):
         problems.append(Problem("请填写证件号码", code="required", field="applicant.id_number"))
-    try:
-        if applicant.id_kind == IdKind.RESIDENT_ID:
-            number = check_resident_id(number, field="applicant.id_number")
-        elif applicant.id_kind == IdKind.CREDIT_CODE:
-            override = applicant.credit_code_override
-            number = accept_credit_code(number, override_reason=override, field="applicant.id_number").number
-    except DomainError as exc:
-        problems.append(Problem(exc.message, code=exc.code, field=exc.field))
-    if applicant.agent_id_number.strip():
+    else:
         try:
-            check_resident_id(applicant.agent_id_number, field="applicant.agent_id_number")
+            if applicant.id_kind == IdKind.RESIDENT_ID:
+                number = check_resident_id(number, field="applicant.id_number")
+            elif applicant.id_kind == IdKind.CREDIT_CODE:
+                override = applicant.credit_code_override
+                number = accept_credit_code(number, override_reason=override, field="applicant.id_number").number
         except DomainError as exc:
             problems.append(Problem(exc.message, code=exc.code, field=exc.field))
+    for phone, name in ((applicant.phone, "applicant.phone"), (applicant.agent_phone, "applicant.agent_phone")):
+        if phone.strip() and not PHONE.fullmatch(phone.strip()):
+            problems.append(Problem("电话号码格式不正确", code="invalid_phone", field=name))
+    agent = (applicant.agent_name, applicant.agent_id_number, applicant.agent_phone)
+    if any(a.strip() for a in agent):
+        if not _visible(applicant.agent_name):
+            problems.append(Problem("请填写代理人姓名", code="required", field="applicant.agent_name"))
+        if not applicant.agent_id_number.strip():
+            problems.append(Problem("请填写代理人身份证号码", code="required", field="applicant.agent_id_number"))
+        else:
+            try:
+                check_resident_id(applicant.agent_id_number, field="applicant.agent_id_number")
+            except DomainError as exc:
+                problems.append(Problem(exc.message, code=exc.code, field=exc.field))
     return number, problems
 
 

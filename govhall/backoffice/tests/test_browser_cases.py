@@ -112,6 +112,29 @@ def test_a_clerk_takes_an_application_at_the_window_end_to_end(page, live_server
     assert "王*" in page.text_content("#applicant")
 
 
+def test_an_enterprise_gets_its_credit_code_checked_and_a_missing_material_stops_acceptance(
+    page, live_server, hall, clerk
+):
+    login(page, live_server.url, "clerk", PASSWORD)
+    page.goto(f"{live_server.url}/manage/intake/")
+    page.check("input[name=applicant_kind][value=enterprise]")
+    assert page.input_value("#id_applicant_id_kind") == "credit_code"
+    page.fill("#id_applicant_name", "清川县禾丰餐饮管理有限公司")
+    page.fill("#id_applicant_id_number", CREDIT_CODE)
+    page.wait_for_selector(".bo-check-ok")
+    page.check("input[name=applicant_kind][value=person]")
+    assert page.input_value("#id_applicant_id_kind") == "resident_id"
+    page.check("input[name=applicant_kind][value=enterprise]")
+    page.fill("#item-q", "食品")
+    page.click(".bo-item-hit:has-text('食品经营许可')")
+    page.wait_for_selector("[data-checklist]")
+    page.check("tr:has-text('食品经营许可申请书') input[value=missing]")
+    page.click("button[value=accept]")
+    page.wait_for_selector("text=请收齐后受理")
+    assert page.is_checked("tr:has-text('食品经营许可申请书') input[value=missing]")
+    assert not Case.objects.exists()
+
+
 def test_receiving_all_required_materials_keeps_a_commitment(page, live_server, hall, market_department):
     def material(name, *, commitment_allowed=False):
         return {**item_data()["materials"][0], "name": name, "commitment_allowed": commitment_allowed}

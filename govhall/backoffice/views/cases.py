@@ -281,6 +281,9 @@ _FIELD_NAMES = {
     "applicant.id_kind": "applicant_id_kind",
     "applicant.id_number": "applicant_id_number",
     "applicant.agent_id_number": "agent_id_number",
+    "applicant.agent_name": "agent_name",
+    "applicant.phone": "applicant_phone",
+    "applicant.agent_phone": "agent_phone",
 }
 
 

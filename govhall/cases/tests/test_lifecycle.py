@@ -40,6 +40,41 @@ def test_a_bad_id_number_is_refused_and_nothing_is_written(food_item, center, cl
     assert not AuditEntry.objects.filter(action__startswith="cases.").exists()
 
 
+@pytest.mark.parametrize(
+    ("fields", "expected"),
+    [
+        ({"kind": "enterprise", "id_kind": "resident_id"}, [("id_kind_mismatch", "applicant.id_kind")]),
+        ({"id_kind": "credit_code", "id_number": "91110000600037341L"}, [("id_kind_mismatch", "applicant.id_kind")]),
+        ({"id_number": ""}, [("required", "applicant.id_number")]),  # one problem, not two
+        ({"name": "\u200f\u202e "}, [("required", "applicant.name")]),
+        ({"phone": "abc-not-a-phone"}, [("invalid_phone", "applicant.phone")]),
+        ({"agent_name": "李四"}, [("required", "applicant.agent_id_number")]),
+        ({"agent_id_number": "11010519491231002X"}, [("required", "applicant.agent_name")]),
+        (
+            {"agent_name": "李四", "agent_id_number": "11010519491231002X", "agent_phone": "12"},
+            [("invalid_phone", "applicant.agent_phone")],
+        ),
+    ],
+)
+def test_an_applicant_that_does_not_add_up_is_refused_with_the_field(food_item, center, clerk_actor, fields, expected):
+    intake = intake_for(food_item, center)
+    person = {"kind": "person", "name": "张三", "id_kind": "resident_id", "id_number": "11010519491231002X"}
+    intake.applicant = Applicant(**{**person, **fields})
+    with pytest.raises(ValidationFailed) as exc:
+        services.submit_case(intake=intake, actor=clerk_actor)
+    assert [(p.code, p.field) for p in exc.value.problems] == expected
+    assert not Case.objects.exists()
+
+
+@pytest.mark.parametrize("phone", ["13812345678", "0826-1234567", "+86 138 1234 5678", "0826-1234567转801"])
+def test_phone_numbers_as_people_write_them_are_taken(food_item, center, clerk_actor, phone):
+    intake = intake_for(food_item, center)
+    intake.applicant = Applicant(
+        kind="person", name="张三", id_kind="resident_id", id_number="11010519491231002X", phone=phone
+    )
+    assert services.submit_case(intake=intake, actor=clerk_actor).applicant_phone == phone
+
+
 def test_acceptance_on_september_30_gives_a_deadline_of_october_13(submitted, clerk_actor):
     case = services.accept_case(case=submitted, actor=clerk_actor, on=D(2026, 9, 30))
     assert case.status == Status.IN_REVIEW

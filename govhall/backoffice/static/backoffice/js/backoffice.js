@@ -60,3 +60,16 @@ document.addEventListener("input", (event) => {
   if (event.target.matches("[data-supplement-list]")) event.target.dataset.edited = "1";
 });
 document.addEventListener("htmx:afterSwap", (event) => fillSupplementList(event.target));
+// The applicant's kind picks the ID kind that goes with it (an organisation: its credit code; a person: the identity
+// card), and the live ID check runs again for it; the clerk may still choose a passport or another document.
+document.addEventListener("change", (event) => {
+  if (event.target.name !== "applicant_kind") return;
+  const select = document.getElementById("id_applicant_id_kind");
+  if (!select) return;
+  const wanted = event.target.value === "enterprise" ? "credit_code" : "resident_id";
+  const fits = event.target.value === "enterprise" ? ["credit_code", "other"] : ["resident_id", "passport", "other"];
+  if (!fits.includes(select.value)) {
+    select.value = wanted;
+    select.dispatchEvent(new Event("change", { bubbles: true }));
+  }
+});
