@@ -83,7 +83,7 @@ class Intake:
 # A landline or mobile number as people write it: digits, an optional leading +, hyphens, spaces, an extension.
 PHONE = re.compile(r"\+?[0-9][0-9 \-]{5,18}[0-9](?:[#,转][0-9]{1,6})?")
 # An ID kind a kind of applicant cannot hold: a person has no credit code, an organisation no identity card.
-_WRONG_ID_KIND = {
+_WRONG_ID_KIND: dict[str, dict[str, str]] = {
     ApplicantKind.PERSON: {IdKind.CREDIT_CODE: "自然人应使用居民身份证、护照或其他个人证件"},
     ApplicantKind.ENTERPRISE: {
         IdKind.RESIDENT_ID: "法人或其他组织应使用统一社会信用代码",
