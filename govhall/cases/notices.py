@@ -50,6 +50,7 @@ from govhall.cases import seals
 from govhall.cases.models import Case, CaseEvent, Notice, NoticeKind
 from govhall.cases.numbering import next_notice_number, number_notice
 from govhall.cases.qr import qr_rows
+from govhall.catalog.models import CaseType
 from govhall.core import audit, sqlbatch
 from govhall.core.actors import Actor
 from govhall.core.models import AuditEntry
@@ -374,6 +375,14 @@ def _deadline_line(case: Case) -> str:
     return "，".join(parts)
 
 
+_UNITS = {"working_days": "个工作日", "natural_days": "日", "hours": "小时"}
+
+
+def _limit_text(case: Case) -> str:
+    """The legal limit as the law's text counts it: "20个工作日", "30日", "48小时"."""
+    return f"{case.legal_limit}{_UNITS.get(case.limit_unit, '个工作日')}"
+
+
 def content_for(case: Case, kind: NoticeKind, context: Mapping[str, Any]) -> Content:
     you = _you(case)
     item = f"“{case.item_version.name}”"
@@ -388,11 +397,15 @@ def content_for(case: Case, kind: NoticeKind, context: Mapping[str, Any]) -> Con
             )
         else:
             grounds = f"申请材料齐全、符合法定形式。根据{LAW}第三十二条第一款第（五）项的规定，本机关决定予以受理"
-        limit = (
-            f"本机关将自受理之日起{case.legal_limit}个工作日内作出行政许可决定（{_deadline_line(case)}）。"
-            f"依法需要听证、招标、拍卖、检验、检测、检疫、鉴定和专家评审的，所需时间不计算在上述期限内"
-            f"（{LAW}第四十二条、第四十五条）。"
-        )
+        if case.item_version.case_type == CaseType.IMMEDIATE or not case.legal_limit:
+            # 即办件: decided at the window in the same sitting (Art. 34, para. 2), no period to state.
+            limit = f"本机关将当场作出书面的行政许可决定（{LAW}第三十四条第二款）。"
+        else:
+            limit = (
+                f"本机关将自受理之日起{_limit_text(case)}内作出行政许可决定（{_deadline_line(case)}）。"
+                f"依法需要听证、招标、拍卖、检验、检测、检疫、鉴定和专家评审的，所需时间不计算在上述期限内"
+                f"（{LAW}第四十二条、第四十五条）。"
+            )
         return Content([f"{applied}，经审查，{grounds}。受理编号：{case.receipt_number}。", limit], [], [])
     if kind is NoticeKind.REFUSAL:
         refer = str(context.get("refer_to") or "").strip()
@@ -442,7 +455,7 @@ def content_for(case: Case, kind: NoticeKind, context: Mapping[str, Any]) -> Con
         return Content(
             [
                 f"{applied}（受理编号：{case.receipt_number}），因{reason}，"
-                f"不能在{case.legal_limit}个工作日内作出决定。经本机关负责人批准，根据{LAW}第四十二条第一款的规定，"
+                f"不能在{_limit_text(case)}内作出决定。经本机关负责人批准，根据{LAW}第四十二条第一款的规定，"
                 f"办理期限延长{days}个工作日。",
                 f"延长后，{_deadline_line(case)}。",
             ],

@@ -60,6 +60,32 @@ def test_acceptance_gives_a_numbered_acceptance_notice_with_the_receipt_number_a
         assert phrase in text, phrase
 
 
+def test_an_immediate_case_is_told_it_is_decided_on_the_spot_not_in_0_days(immediate_item, center, clerk_actor):
+    from govhall.cases.tests.conftest import intake_for
+
+    case = services.submit_case(intake=intake_for(immediate_item, center), actor=clerk_actor)
+    text = text_of(only(services.handle_immediately(case=case, actor=clerk_actor), NoticeKind.ACCEPTANCE))
+    assert "本机关将当场作出书面的行政许可决定" in text and "第三十四条第二款" in text
+    assert "个工作日内" not in text
+
+
+def test_a_limit_in_natural_days_is_stated_in_days(market_department, center, clerk_actor):
+    from govhall.cases.tests.conftest import intake_for
+    from govhall.testing.factories import make_item
+
+    item = make_item(
+        "11519901NATURAL",
+        department=market_department,
+        legal_limit=30,
+        promised_limit=15,
+        legal_limit_unit="natural_days",
+        promised_limit_unit="natural_days",
+    )
+    case = services.submit_case(intake=intake_for(item, center), actor=clerk_actor)
+    text = text_of(only(services.accept_case(case=case, actor=clerk_actor), NoticeKind.ACCEPTANCE))
+    assert "自受理之日起30日内作出行政许可决定" in text
+
+
 def test_a_deemed_acceptance_is_confirmed_in_writing_from_the_day_of_receipt(food_item, center, clerk_actor):
     from govhall.cases.tests.conftest import intake_for
 
