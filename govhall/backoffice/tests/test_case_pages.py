@@ -1095,3 +1095,12 @@ def test_the_parallel_fieldset_and_timeline_are_translated(
     for html in (_get(client, _case_url(case)), _get(client, _case_url(accepted))):
         for chinese in ("并联审批", "会签", "或签", "可选", "办理部门同时审查"):
             assert chinese not in html, chinese
+
+
+def test_a_conditional_material_not_included_is_not_shown_as_missing(client, clerk, food):
+    client.force_login(clerk)
+    agent_letter = food.current_version.materials.get(name="授权委托书")
+    client.post(reverse("backoffice:intake"), _intake_post(food, **{f"material-{agent_letter.pk}": "missing"}))
+    page = _get(client, reverse("backoffice:case", args=[Case.objects.get().receipt_number]))
+    row = page.split("授权委托书")[1].split("</tr>")[0]
+    assert "bo-material-absent" in row and "未提交" in row and "缺少" not in row

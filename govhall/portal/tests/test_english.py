@@ -50,6 +50,8 @@ def test_chinese_is_the_default_even_for_an_english_browser(client, catalog: Cat
         assert "Service guides" not in home and "Individual services" not in home
     guide = fetch(client, f"/guides/{catalog.lost_licence.code}/")
     assert "法定办结时限" in guide and "Legal time limit" not in guide
+    # Each language is offered in its own name, whatever the page's language.
+    assert '<option value="en" lang="en">English</option>' in home and "英语" not in home
 
 
 def test_the_home_page_in_english(client, catalog: Catalog):
