@@ -9,6 +9,7 @@ from typing import Annotated, Any, Literal
 from ninja import Field, Schema
 from pydantic import StringConstraints, field_validator
 
+from govhall.api.schemas import InputSchema
 from govhall.cases.models import Case, CaseEvent, CaseMaterial, Channel, Extension, Status, Suspension, Task
 from govhall.cases.selectors import CaseRecord
 from govhall.catalog.models import Material
@@ -20,7 +21,7 @@ TEXT = 2000
 
 
 # --- input ------------------------------------------------------------------------------------------
-class ApplicantIn(Schema):
+class ApplicantIn(InputSchema):
     kind: str = Field(..., max_length=12, description="person / enterprise")
     name: str = Field(..., min_length=1, max_length=120)
     id_kind: str = Field(..., max_length=12, description="resident_id / credit_code / passport / other")
@@ -33,13 +34,13 @@ class ApplicantIn(Schema):
     agent_phone: str = Field("", max_length=20)
 
 
-class MaterialIn(Schema):
+class MaterialIn(InputSchema):
     material_id: int = Field(..., ge=1, le=MAX_INT)
     state: CaseMaterial.State = CaseMaterial.State.RECEIVED
     form: Material.Form = Material.Form.ORIGINAL
 
 
-class SubmitIn(Schema):
+class SubmitIn(InputSchema):
     item_code: str = Field(..., min_length=1, max_length=40)
     channel: Channel = Channel.WINDOW
     center_code: str = Field(..., min_length=1, max_length=40)
@@ -56,7 +57,7 @@ class SubmitIn(Schema):
         return value
 
 
-class RevisionIn(Schema):
+class RevisionIn(InputSchema):
     expected_revision: int | None = Field(
         None, ge=0, le=MAX_INT, description="The case's revision the caller saw; another one gives 409 stale_case"
     )

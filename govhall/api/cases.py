@@ -6,6 +6,9 @@ from __future__ import annotations
 import datetime
 import hashlib
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import replace
 from typing import Any
 
 from django.db import transaction
@@ -51,7 +54,7 @@ from govhall.cases.countersign import open_countersign
 from govhall.cases.models import Case, Status, Task
 from govhall.core import masking
 from govhall.core.actors import Actor
-from govhall.core.errors import Conflict, Problem, ValidationFailed
+from govhall.core.errors import Conflict, DomainError, Problem, ValidationFailed
 from govhall.org.models import Department, Role
 
 router = Router(tags=["办件"], auth=api_auth)
@@ -74,6 +77,20 @@ REVEALED = ("name", "id_number", "phone", "address", "agent_name", "agent_id_num
 def _fingerprint(payload: SubmitIn) -> str:
     canonical = json.dumps(payload.model_dump(mode="json"), sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+@contextmanager
+def _named(**names: str) -> Iterator[None]:
+    """Errors name the fields as this endpoint's body calls them (the services say ``to_user``, the body
+    ``username``)."""
+    try:
+        yield
+    except ValidationFailed as failed:
+        renamed = [replace(p, field=names.get(p.field or "", p.field)) for p in failed.problems]
+        raise ValidationFailed(renamed, message=failed.message) from failed
+    except DomainError as error:
+        error.field = names.get(error.field or "", error.field)
+        raise
 
 
 def _case_and_actor(request: HttpRequest, receipt_number: str, *roles: str) -> tuple[Case, Actor]:
@@ -126,9 +143,10 @@ def submit(
         form_data=payload.form_data,
     )
     key = (idempotency_key or "").strip() or None
-    case = services.submit_case(
-        intake=intake, actor=actor, idempotency_key=key, fingerprint=_fingerprint(payload) if key else None
-    )
+    with _named(item="item_code", center="center_code"):
+        case = services.submit_case(
+            intake=intake, actor=actor, idempotency_key=key, fingerprint=_fingerprint(payload) if key else None
+        )
     return Reply(200 if services.replayed(case) else 201, _summary(case))
 
 
@@ -192,13 +210,14 @@ def _revealed_applicant(case: Case, actor: Actor) -> dict[str, Any]:
 def accept(request: HttpRequest, payload: AcceptIn = NO_ACCEPT, receipt_number: str = RECEIPT) -> dict[str, Any]:
     case, actor = _case_and_actor(request, receipt_number, CLERK, CHIEF)
     parallel = _departments(payload.parallel_departments, "parallel_departments")
-    accepted = services.accept_case(
-        case=case,
-        actor=actor,
-        expected_revision=payload.expected_revision,
-        parallel=parallel,
-        parallel_mode=payload.parallel_mode,
-    )
+    with _named(parallel="parallel_departments"):
+        accepted = services.accept_case(
+            case=case,
+            actor=actor,
+            expected_revision=payload.expected_revision,
+            parallel=parallel,
+            parallel_mode=payload.parallel_mode,
+        )
     return _summary(accepted, case)
 
 
@@ -418,9 +437,10 @@ def _active_user(username: str, field: str) -> User:
 def transfer(request: HttpRequest, payload: TransferIn, task_id: int = TASK_ID) -> dict[str, Any]:
     task, actor = selectors.task_by_id(task_id), acting(request, APPROVER, CHIEF)
     to_user = _active_user(payload.username, "username")
-    moved = services.transfer_task(
-        task=task, to_user=to_user, reason=payload.reason, actor=actor, expected_revision=payload.expected_revision
-    )
+    with _named(to_user="username"):
+        moved = services.transfer_task(
+            task=task, to_user=to_user, reason=payload.reason, actor=actor, expected_revision=payload.expected_revision
+        )
     return _task_result(task, moved)
 
 
@@ -428,9 +448,10 @@ def transfer(request: HttpRequest, payload: TransferIn, task_id: int = TASK_ID) 
 def delegate(request: HttpRequest, payload: DelegateIn, task_id: int = TASK_ID) -> dict[str, Any]:
     task, actor = selectors.task_by_id(task_id), acting(request, APPROVER, CHIEF)
     to_user = _active_user(payload.username, "username") if payload.username is not None else None
-    delegated = services.delegate_task(
-        task=task, to_user=to_user, reason=payload.reason, actor=actor, expected_revision=payload.expected_revision
-    )
+    with _named(to_user="username"):
+        delegated = services.delegate_task(
+            task=task, to_user=to_user, reason=payload.reason, actor=actor, expected_revision=payload.expected_revision
+        )
     return _task_result(task, delegated)
 
 

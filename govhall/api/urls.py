@@ -68,6 +68,9 @@ def schema_error(request: HttpRequest, exc: NinjaValidationError) -> HttpRespons
     # ("body", "payload", "reason") → "reason": the client knows its fields, not our parameter name.
     loc = loc[2:] if loc[:1] == ["body"] else [x for x in loc if x not in ("query", "path", "header")]
     field = ".".join(loc) or None
+    if first.get("type") == "extra_forbidden":
+        body = {"code": "unknown_parameter", "message": f"不支持的参数「{field}」，请核对参数名", "field": field}
+        return api.create_response(request, body, status=400)
     message = f"参数「{field}」缺失或格式不正确" if field else "请求参数不正确"
     return api.create_response(request, {"code": "invalid_parameter", "message": message, "field": field}, status=400)
 

@@ -133,11 +133,12 @@ def test_only_a_window_clerk_or_chief_of_the_items_department_at_his_center_rece
         response = ApiClient(client, user).post("/cases", body)
         assert (response.status_code, response.json()["code"]) == (403, "role_not_allowed"), user.username
     response = ApiClient(client, other_department_clerk).post("/cases", body)
-    assert (response.status_code, response.json()["code"], response.json()["field"]) == (403, "out_of_scope", "item")
+    refused = (response.status_code, response.json()["code"], response.json()["field"])
+    assert refused == (403, "out_of_scope", "item_code")
     elsewhere = CenterFactory(code="QCXZ", name="青林镇便民服务中心")
     far_clerk = make_staff("farclerk", Role.WINDOW_CLERK, windows=[market_window], center=elsewhere)
     response = ApiClient(client, far_clerk).post("/cases", body)
-    assert (response.status_code, response.json()["field"]) == (403, "center")
+    assert (response.status_code, response.json()["field"]) == (403, "center_code")
     assert not Case.objects.exists() and not AuditEntry.objects.filter(action__startswith="cases.").exists()
 
 
@@ -602,3 +603,19 @@ def test_a_submit_with_a_material_twice_or_an_oversized_form_is_refused(as_clerk
     big = as_clerk.post("/cases", {**body, "form_data": {"备注": "x" * 70_000}})
     assert (big.status_code, big.json()["field"]) == (400, "form_data")
     assert not Case.objects.exists()
+
+
+def test_a_misspelt_field_is_refused_not_ignored(as_clerk, receipt):
+    response = as_clerk.post(f"/cases/{receipt}/accept", {"expected_revison": 0})
+    assert (response.status_code, response.json()["code"]) == (400, "unknown_parameter")
+    assert response.json()["field"] == "expected_revison"
+    assert Case.objects.get(receipt_number=receipt).status == Status.SUBMITTED
+
+
+def test_errors_name_the_fields_of_the_request_body(as_clerk, as_approver, receipt, approver):
+    _accepted(as_clerk, receipt)
+    task_id = Task.objects.get(case__receipt_number=receipt).pk
+    to_self = as_approver.post(f"/tasks/{task_id}/claim", {})
+    assert to_self.status_code == 200
+    response = as_approver.post(f"/tasks/{task_id}/delegate", {"username": approver.username})
+    assert (response.json()["code"], response.json()["field"]) == ("bad_delegate", "username")
