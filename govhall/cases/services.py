@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 
 from django.db import IntegrityError, connections, router, transaction
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_noop
 
 from govhall.cases import clock, notices
 from govhall.cases.access import OTHERS_OPEN, as_read
@@ -84,10 +85,10 @@ class Intake:
 PHONE = re.compile(r"\+?[0-9][0-9 \-]{5,18}[0-9](?:[#,转][0-9]{1,6})?")
 # An ID kind a kind of applicant cannot hold: a person has no credit code, an organisation no identity card.
 _WRONG_ID_KIND: dict[str, dict[str, str]] = {
-    ApplicantKind.PERSON: {IdKind.CREDIT_CODE: "自然人应使用居民身份证、护照或其他个人证件"},
+    ApplicantKind.PERSON: {IdKind.CREDIT_CODE: gettext_noop("自然人应使用居民身份证、护照或其他个人证件")},
     ApplicantKind.ENTERPRISE: {
-        IdKind.RESIDENT_ID: "法人或其他组织应使用统一社会信用代码",
-        IdKind.PASSPORT: "法人或其他组织应使用统一社会信用代码",
+        IdKind.RESIDENT_ID: gettext_noop("法人或其他组织应使用统一社会信用代码"),
+        IdKind.PASSPORT: gettext_noop("法人或其他组织应使用统一社会信用代码"),
     },
 }
 
@@ -101,15 +102,15 @@ def _check_applicant(applicant: Applicant) -> tuple[str, list[Problem]]:
     problems: list[Problem] = []
     number = applicant.id_number.strip().upper()
     if applicant.kind not in ApplicantKind.values:
-        problems.append(Problem("申请人类型无效", code="invalid_choice", field="applicant.kind"))
+        problems.append(Problem(gettext("申请人类型无效"), code="invalid_choice", field="applicant.kind"))
     if not _visible(applicant.name):
-        problems.append(Problem("请填写申请人名称", code="required", field="applicant.name"))
+        problems.append(Problem(gettext("请填写申请人名称"), code="required", field="applicant.name"))
     if applicant.id_kind not in IdKind.values:
-        problems.append(Problem("证件类型无效", code="invalid_choice", field="applicant.id_kind"))
+        problems.append(Problem(gettext("证件类型无效"), code="invalid_choice", field="applicant.id_kind"))
     elif wrong := _WRONG_ID_KIND.get(applicant.kind, {}).get(applicant.id_kind):
-        problems.append(Problem(wrong, code="id_kind_mismatch", field="applicant.id_kind"))
+        problems.append(Problem(gettext(wrong), code="id_kind_mismatch", field="applicant.id_kind"))
     elif not _visible(number):
-        problems.append(Problem("请填写证件号码", code="required", field="applicant.id_number"))
+        problems.append(Problem(gettext("请填写证件号码"), code="required", field="applicant.id_number"))
     else:
         try:
             if applicant.id_kind == IdKind.RESIDENT_ID:
@@ -121,13 +122,15 @@ def _check_applicant(applicant: Applicant) -> tuple[str, list[Problem]]:
             problems.append(Problem(exc.message, code=exc.code, field=exc.field))
     for phone, name in ((applicant.phone, "applicant.phone"), (applicant.agent_phone, "applicant.agent_phone")):
         if phone.strip() and not PHONE.fullmatch(phone.strip()):
-            problems.append(Problem("电话号码格式不正确", code="invalid_phone", field=name))
+            problems.append(Problem(gettext("电话号码格式不正确"), code="invalid_phone", field=name))
     agent = (applicant.agent_name, applicant.agent_id_number, applicant.agent_phone)
     if any(a.strip() for a in agent):
         if not _visible(applicant.agent_name):
-            problems.append(Problem("请填写代理人姓名", code="required", field="applicant.agent_name"))
+            problems.append(Problem(gettext("请填写代理人姓名"), code="required", field="applicant.agent_name"))
         if not applicant.agent_id_number.strip():
-            problems.append(Problem("请填写代理人身份证号码", code="required", field="applicant.agent_id_number"))
+            problems.append(
+                Problem(gettext("请填写代理人身份证号码"), code="required", field="applicant.agent_id_number")
+            )
         else:
             try:
                 check_resident_id(applicant.agent_id_number, field="applicant.agent_id_number")

@@ -1104,3 +1104,12 @@ def test_a_conditional_material_not_included_is_not_shown_as_missing(client, cle
     page = _get(client, reverse("backoffice:case", args=[Case.objects.get().receipt_number]))
     row = page.split("授权委托书")[1].split("</tr>")[0]
     assert "bo-material-absent" in row and "未提交" in row and "缺少" not in row
+
+
+def test_the_id_check_speaks_the_pages_language(client, clerk):
+    client.force_login(clerk)
+    posted = {"applicant_id_kind": "resident_id", "applicant_id_number": "110105194912310021"}
+    assert "校验位不正确" in client.post(reverse("backoffice:intake_identity"), posted).content.decode()
+    client.cookies["django_language"] = "en"
+    english = client.post(reverse("backoffice:intake_identity"), posted).content.decode()
+    assert "check digit is wrong" in english and "校验位" not in english
