@@ -1,5 +1,6 @@
 import datetime as dt
 import io
+import re
 
 import pytest
 from django.db import connection
@@ -328,6 +329,8 @@ def test_the_case_actions_read_as_verbs_in_english(client, clerk, food):
     page = _get(client, reverse("backoffice:case", args=[case.receipt_number]))
     assert "Record the supplemented materials" in page and "Withdraw the application" in page
     assert "撤回申请" not in page
+    timeline = page.split('class="bo-timeline')[1]
+    assert "bo-event-detail" in timeline and not re.search(r"[A-Za-z]：", timeline)  # "Receipt number: …"
 
 
 def test_an_immediate_case_is_closed_in_one_sitting_from_the_intake(client, clerk, immediate):
