@@ -101,7 +101,12 @@ class SearchForm(forms.Form):
         max_length=120,
         widget=forms.TextInput(attrs={"placeholder": _("姓名或证件号码")}),
     )
-    item = forms.CharField(label=_("事项"), required=False, max_length=100)
+    item = forms.CharField(
+        label=_("事项"),
+        required=False,
+        max_length=100,
+        widget=forms.TextInput(attrs={"placeholder": _("名称、编码或拼音首字母")}),
+    )
     department = forms.TypedChoiceField(label=_("部门"), required=False, coerce=int, empty_value=None)
     status = forms.ChoiceField(label=_("状态"), required=False, choices=[("", _("全部状态")), *Status.choices])
     light = forms.ChoiceField(

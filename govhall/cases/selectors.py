@@ -15,6 +15,7 @@ from govhall.cases.access import OTHERS_OPEN, TASK_CHAIN, as_read
 from govhall.cases.models import OPEN_STATUSES, Case, CaseEvent, Notice, Status, Task
 from govhall.cases.transitions import TRANSITIONS
 from govhall.catalog.models import CaseType, ItemVersion, ServiceItem
+from govhall.catalog.search import looks_like_pinyin
 from govhall.catalog.selectors import SearchHit, public_versions, published_version, search_versions
 from govhall.core import audit, sqlbatch, workdays
 from govhall.core.errors import NotFound, Problem, ValidationFailed
@@ -292,7 +293,11 @@ def search_cases(scope: set[int] | None, filters: CaseFilters, *, today: datetim
         cases = cases.filter(Q(applicant_name=who) | Q(applicant_id_number=who.upper()))
     if f.item.strip():
         word = f.item.strip()
-        cases = cases.filter(Q(item_version__name__icontains=word) | Q(item__code__iexact=word))
+        named = Q(item_version__name__icontains=word) | Q(item__code__iexact=word)
+        if looks_like_pinyin(word):  # spjy, shipin: as the intake's item search takes them
+            q = word.lower()
+            named |= Q(item_version__pinyin_initials__contains=q) | Q(item_version__pinyin_full__contains=q)
+        cases = cases.filter(named)
     if f.department_id is not None:
         cases = cases.filter(deciding_department_id=f.department_id)
     if f.status:

@@ -588,6 +588,9 @@ def test_the_search_finds_by_receipt_number_applicant_id_status_and_light(client
     assert fresh in html and late not in html
     html = _results(client, f"{url}?status=in_review&item=食品")
     assert late in html and fresh in html
+    html = _results(client, f"{url}?item=spjy")  # pinyin initials, as at the intake
+    assert late in html and fresh in html
+    assert fresh not in _results(client, f"{url}?item=zfbz")
     html = _results(client, f"{url}?received_from=2000-01-01&received_to=2000-01-02")
     assert "没有符合条件的办件" in html
 
