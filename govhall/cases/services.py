@@ -755,6 +755,8 @@ def claim_task(*, task: Task, actor: Actor, expected_revision: int | None = None
         raise Conflict("该环节已办理", code="task_closed")
     if task.assignee_id is not None and task.assignee_id != actor.user_id:
         raise Conflict("该任务已被他人签收", code="task_claimed")
+    if task.assignee_id is not None:  # a second click: already his, nothing to write
+        raise Conflict("您已签收该任务", code="already_claimed")
     task.assignee = actor.user
     event = _event_row(case, "task_claimed", actor, data={"task": task.pk, "step": task.step_name})
     _audit_locked(
@@ -777,6 +779,8 @@ def transfer_task(*, task: Task, to_user: Any, reason: str, actor: Actor, expect
         raise Conflict("该环节已办理", code="task_closed")
     if not in_scope(to_user, task.department_id):
         raise ValidationFailed([Problem("只能转给本部门的工作人员", code="out_of_scope", field="to_user")])
+    if to_user.pk == (task.assignee_id or actor.user_id):
+        raise ValidationFailed([Problem("该任务已由此人办理，无需转办", code="bad_transfer", field="to_user")])
     previous = task.assignee_id
     task.assignee, task.delegate = to_user, None  # a delegation was the previous assignee's: it ends with the transfer
     event = _event_row(case, "task_transferred", actor, note=reason, data={"task": task.pk, "to": to_user.pk})
@@ -936,6 +940,8 @@ def delegate_task(
             )
     elif task.delegate_id is None:
         raise ValidationFailed([Problem("该环节没有委托，无需收回", code="not_delegated", field="to_user")])
+    if to_user is not None and task.delegate_id == to_user.pk:
+        raise ValidationFailed([Problem("该环节已委托给此人", code="already_delegated", field="to_user")])
     previous = task.delegate_id
     task.assignee = task.assignee or actor.user
     task.delegate = to_user

@@ -18,6 +18,11 @@ class CoreConfig(AppConfig):
 
     def ready(self) -> None:
         post_migrate.connect(_fill_workday_table, sender=self, dispatch_uid="govhall.core.workdays")
+        from django.urls import register_converter
+
+        from govhall.core.converters import IdConverter
+
+        register_converter(IdConverter, "id")  # <id:…> in the apps' URL patterns
         _register_jobs()
         _cache_long_statements()
 

@@ -90,7 +90,9 @@ def test_a_supplement_notice_a_refusal_and_a_withdrawal_through_the_api(as_clerk
     assert refused.json()["status"] == "refused"
 
 
-def test_a_step_is_returned_and_transferred_through_the_api(as_clerk, as_approver, as_chief, approver, receipt, client):
+def test_a_step_is_returned_and_transferred_through_the_api(
+    as_clerk, as_approver, as_chief, approver, chief, receipt, client
+):
     _accepted(as_clerk, receipt)
     review = _open_task(as_approver, receipt)
     as_approver.post(f"/tasks/{review['id']}/complete", {"opinion": "同意"})
@@ -100,6 +102,11 @@ def test_a_step_is_returned_and_transferred_through_the_api(as_clerk, as_approve
     )
     assert back.status_code == 200 and back.json()["task"]["step_name"] == "审查"
     reopened = back.json()["task"]
+    assert reopened["assignee"] == approver.username  # back to who did it
+    again = as_chief.post(f"/tasks/{reopened['id']}/transfer", {"username": approver.username, "reason": "原经办人"})
+    assert (again.status_code, again.json()["code"], again.json()["field"]) == (400, "bad_transfer", "username")
+    taken = as_chief.post(f"/tasks/{reopened['id']}/transfer", {"username": chief.username, "reason": "首席代表复核"})
+    assert taken.status_code == 200 and taken.json()["task"]["assignee"] == chief.username
     moved = as_chief.post(
         f"/tasks/{reopened['id']}/transfer", {"username": approver.username, "reason": "由原经办人办理"}
     )

@@ -1119,3 +1119,98 @@ def test_the_id_check_speaks_the_pages_language(client, clerk):
     client.cookies["django_language"] = "en"
     english = client.post(reverse("backoffice:intake_identity"), posted).content.decode()
     assert "check digit is wrong" in english and "校验位" not in english
+
+
+def test_an_export_cut_at_its_limit_says_so_in_the_file_and_on_the_page(client, supervisor, review_cases, monkeypatch):
+    from govhall.backoffice.views import cases as case_views
+
+    monkeypatch.setattr(case_views, "EXPORT_LIMIT", 2)
+    client.force_login(supervisor)
+    assert "导出Excel仅含前 2 件" in _get(client, reverse("backoffice:cases"))
+    response = client.get(reverse("backoffice:cases_export"))
+    rows = [r for r in load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True) if any(r)]
+    assert len(rows) == 1 + 2 + 1 and rows[-1][0] == "仅导出前 2 件（共 3 件），请缩小查询条件后分批导出"
+
+
+def test_an_intake_error_of_a_field_without_a_message_beside_it_is_shown_on_top(client, clerk, food):
+    client.force_login(clerk)
+    response = client.post(
+        reverse("backoffice:intake"), _intake_post(food, decision="supplement", supplement_note="说" * 501)
+    )
+    html = response.content.decode()
+    assert response.status_code == 400 and "补正说明：" in html.split('class="bo-alert"')[1].split("</div>")[0]
+    assert not Case.objects.exists()
+
+
+# Bad posts: each is refused with a message, writes nothing, and never becomes a 500.
+
+
+def test_garbage_numbers_are_refused_not_read_as_not_given(client, clerk, chief, approver, review_cases):
+    case = review_cases["fresh"]
+    services.complete_task(task=case.tasks.get(), opinion="同意", actor=Actor(approver, Role.APPROVER, "10.0.0.1"))
+    client.force_login(chief)
+    url = reverse("backoffice:case_action", args=[case.receipt_number, "extend"])
+    for days in ("abc", "-1", "99999999999999999999"):
+        response = client.post(url, {"days": days, "reason": "需专家评审"})
+        assert response.status_code == 400 and "请填写有效的数字" in response.content.decode(), days
+    assert not case.extensions.exists()
+    client.force_login(clerk)
+    pending = make_case(review_cases["fresh"].item, case.receiving_center, clerk, accepted_on=None)
+    accept = reverse("backoffice:case_action", args=[pending.receipt_number, "accept"])
+    assert client.post(accept, {"revision": "abc"}).status_code == 400
+    pending.refresh_from_db()
+    assert pending.status == Status.SUBMITTED
+
+
+def test_huge_ids_in_addresses_and_fields_are_not_found_not_a_crash(client, clerk, approver, review_cases, food):
+    case = review_cases["fresh"]
+    huge = "99999999999999999999999"
+    client.force_login(approver)
+    assert client.post(f"/manage/cases/{case.receipt_number}/tasks/{huge}/claim/").status_code == 404
+    client.force_login(clerk)
+    assert client.get(reverse("backoffice:intake_checklist") + f"?item={huge}").status_code == 200
+    forged = _intake_post(food)
+    forged["item"] = huge
+    response = client.post(reverse("backoffice:intake"), forged)
+    assert response.status_code == 400 and "所选事项不存在" in response.content.decode()
+    assert not Case.objects.filter(item=food).exclude(pk__in=[c.pk for c in review_cases.values()]).exists()
+
+
+def test_a_nul_character_in_a_posted_field_is_refused_before_any_view(client, approver, review_cases):
+    case = review_cases["fresh"]
+    task = case.tasks.get()
+    client.force_login(approver)
+    url = reverse("backoffice:task_action", args=[case.receipt_number, task.pk, "complete"])
+    response = client.post(url, {"opinion": "同意\x00"})
+    assert response.status_code == 400 and "空字符" in response.content.decode()
+    task.refresh_from_db()
+    assert task.state == Task.State.OPEN
+
+
+def test_an_intake_key_posted_with_another_application_is_refused_and_decides_nothing(client, clerk, food):
+    client.force_login(clerk)
+    supplement = {"decision": "supplement", "supplement_list": "营业场所证明", "key": "k-shared"}
+    client.post(reverse("backoffice:intake"), _intake_post(food, **supplement))
+    first = Case.objects.get()
+    other = _intake_post(food, decision="refuse", refuse_reason="不属于本部门", key="k-shared", applicant_name="李四")
+    response = client.post(reverse("backoffice:intake"), other)
+    assert response.status_code == 409 and "此表单已提交过另一份申请" in response.content.decode()
+    first.refresh_from_db()
+    assert first.status == Status.SUPPLEMENT and Case.objects.count() == 1
+    again = client.post(reverse("backoffice:intake"), _intake_post(food, **supplement))
+    assert again.status_code == 302 and Case.objects.count() == 1  # the same form twice: the first case
+
+
+def test_a_second_claim_and_an_action_the_page_no_longer_offers_say_why(client, approver, chief, review_cases):
+    case = review_cases["fresh"]
+    task = case.tasks.get()
+    client.force_login(approver)
+    claim = reverse("backoffice:task_claim", args=[case.receipt_number, task.pk])
+    assert client.post(claim).status_code == 302
+    assert client.post(claim).status_code in (302, 400)
+    assert case.events.filter(action="task_claimed").count() == 1
+    client.force_login(chief)  # steps still open: the decision form is not on the page, its error is on top
+    response = client.post(reverse("backoffice:case_action", args=[case.receipt_number, "deny"]), {"reason": ""})
+    assert response.status_code == 400
+    alert = response.content.decode().split('class="bo-alert"')[1].split("</div>")[0]
+    assert "不予许可须说明理由" in alert or "还有审查环节未办理完毕" in alert

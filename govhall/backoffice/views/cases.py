@@ -6,6 +6,8 @@ Every write goes through ``govhall.cases.services``; every read of a case throug
 from __future__ import annotations
 
 import datetime
+import hashlib
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from io import BytesIO
@@ -39,6 +41,7 @@ from govhall.catalog.models import CaseType, ItemVersion, Material
 from govhall.catalog.selectors import version_steps
 from govhall.core import masking
 from govhall.core.actors import Actor, client_ip
+from govhall.core.converters import parse_id
 from govhall.core.errors import AccessDenied, DomainError, NotFound, Problem, ValidationFailed
 from govhall.core.identity import InvalidIdentity, check_credit_code, check_resident_id
 from govhall.org.access import department_scope, in_scope, require_role, roles_of, staff_of
@@ -133,7 +136,7 @@ def _parallel_offer(
 ) -> ParallelOffer | None:
     if not departments:
         return None
-    chosen = frozenset(int(v) for v in data.getlist("parallel") if v.isdigit())
+    chosen = frozenset(_ids(data.getlist("parallel")))
     mode = Task.Mode.ANY if data.get("parallel_mode") == Task.Mode.ANY else Task.Mode.ALL
     return ParallelOffer(departments=departments, chosen=chosen, mode=mode, error=error)
 
@@ -180,11 +183,18 @@ def _intake_page(
     parallel_error: str | None = None,
 ) -> HttpResponse:
     data = request.POST if request.method == "POST" else {}
+    # Errors of fields the page shows no message beside (the kind radios, the hidden key, the 补正 note) go on top.
+    untold = [
+        f"{form.fields[name].label or name}：{error}" if name != "key" else str(error)
+        for name in ("applicant_kind", "key", "decision", "supplement_list", "supplement_note")
+        for error in form.errors.get(name, [])
+    ]
     return render(
         request,
         "backoffice/case_intake.html",
         {
             "form": form,
+            "untold_errors": untold,
             "version": version,
             "checklist": _checklist(version, data),
             "identity": identity_context(request.user, data),
@@ -207,8 +217,9 @@ def intake(request: HttpRequest) -> HttpResponse:
         return _intake_page(request, IntakeForm(), None)
     form = IntakeForm(request.POST)
     version = None
-    if (item_id := request.POST.get("item", "")).isdigit():
-        version = selectors.intake_item(int(item_id), scope)
+    if request.POST.get("item", "").strip():
+        item_id = parse_id(request.POST["item"])
+        version = selectors.intake_item(item_id, scope) if item_id is not None else None
         if version is None:
             form.add_error(None, _("所选事项不存在，或不由您的窗口受理"))
     if not form.is_valid() or version is None:
@@ -257,11 +268,24 @@ def _intake_submit(request: HttpRequest, form: IntakeForm, version: ItemVersion,
         ],
     )
     try:
-        case = services.submit_case(intake=intake_data, actor=actor, idempotency_key=form.cleaned_data["key"])
+        case = services.submit_case(
+            intake=intake_data,
+            actor=actor,
+            idempotency_key=form.cleaned_data["key"],
+            fingerprint=_intake_fingerprint(request, form, states),
+        )
     except ValidationFailed as failed:
         show_problems(_intake_problems(failed), form=form)
         return _intake_page(request, form, version, status=400)
-    if case.status != Status.SUBMITTED:  # a repeated click: the first submit already decided
+    except DomainError as failed:  # the form's key was used for another application: a stale or copied form
+        form.add_error(
+            None,
+            _("此表单已提交过另一份申请，请刷新页面后重新填写")
+            if failed.code == "idempotency_key_reused"
+            else failed.message,
+        )
+        return _intake_page(request, form, version, status=409 if failed.status == 409 else 400)
+    if services.replayed(case):  # a repeated click: the first submit received it and decided on it
         return redirect("backoffice:case", receipt_number=case.receipt_number)
     # Each service is one transaction: if the decision fails, the case stays received and the page says why.
     try:
@@ -273,6 +297,15 @@ def _intake_submit(request: HttpRequest, form: IntakeForm, version: ItemVersion,
     else:
         messages.success(request, message)
     return redirect("backoffice:case", receipt_number=case.receipt_number)
+
+
+def _intake_fingerprint(request: HttpRequest, form: IntakeForm, states: dict[int, str]) -> str:
+    """What the form submitted, and who: the same form posted twice is one application; its key posted with another
+    application (a copied or stale form, another clerk) is refused, never read as the first one."""
+    d = form.cleaned_data
+    fields = ["item", "decision", *(name for name in d if name.startswith(("applicant_", "agent_")))]
+    seen = [request.user.pk, *(str(d.get(name, "")) for name in fields), sorted(states.items())]
+    return hashlib.sha256(json.dumps(seen, ensure_ascii=False, default=str).encode()).hexdigest()
 
 
 _FIELD_NAMES = {
@@ -356,7 +389,8 @@ def intake_checklist(request: HttpRequest) -> HttpResponse:
     """HTMX: the chosen item and its materials checklist (step 3)."""
     _intake_actor(request)
     item_id = request.GET.get("item", "")
-    version = selectors.intake_item(int(item_id), department_scope(request.user)) if item_id.isdigit() else None
+    chosen = parse_id(item_id)
+    version = selectors.intake_item(chosen, department_scope(request.user)) if chosen is not None else None
     return render(
         request,
         "backoffice/case_checklist.html",
@@ -474,6 +508,13 @@ def _case_page(
     departments = None
     if deciding and mine and case.status == Status.IN_REVIEW:
         departments = list(Department.objects.order_by("code"))
+    task_forms = [_task_form(record, t, user, errors, departments) for t in mine]
+    retracts = _retractable(record, user, errors)
+    # An error of an action the page no longer offers (the case moved on, the step is no longer his) is shown above.
+    shown = {a["name"] for a in actions}
+    shown |= {f"task-{tf['task'].pk}-{k}" for tf in task_forms for k in TASK_FORMS}
+    shown |= {f"task-{r['task'].pk}-retract" for r in retracts}
+    stray = [message for key, message in errors.items() if key not in shown]
     parallel = None
     if any(a["name"] == "accept" for a in actions):
         offered = _parallel_departments(case.item_version, case.receiving_center, case.deciding_department_id)
@@ -487,13 +528,14 @@ def _case_page(
             "clock": selectors.case_clock(case, today=_today()),
             "timeline": timeline(record.events),
             "actions": actions,
-            "task_forms": [_task_form(record, t, user, errors, departments) for t in mine],
-            "retracts": _retractable(record, user, errors),
+            "task_forms": task_forms,
+            "retracts": retracts,
+            "stray_errors": stray,
             "missing_text": "\n".join(m.name for m in record.materials if m.state == CaseMaterial.State.MISSING),
             "missing_materials": [m for m in record.materials if m.state == CaseMaterial.State.MISSING],
             "today": _today(),
             "posted": request.POST if request.method == "POST" else {},
-            "posted_departments": {int(v) for v in request.POST.getlist("departments") if v.isdigit()},
+            "posted_departments": _ids(request.POST.getlist("departments")),
             "revealed": revealed,
             "parallel": parallel,
         },
@@ -511,8 +553,20 @@ def _text(request: HttpRequest, name: str) -> str:
 
 
 def _int(request: HttpRequest, name: str) -> int | None:
-    value = request.POST.get(name, "")
-    return int(value) if value.isdigit() else None
+    """A whole number posted in ``name``; None if the field is absent or empty. Anything else is refused, never read
+    as "not given" (garbage days would grant the default extension, a garbage revision skip the stale check)."""
+    value = request.POST.get(name, "").strip()
+    if not value:
+        return None
+    number = parse_id(value)
+    if number is None and value != "0":
+        raise ValidationFailed([Problem(_("请填写有效的数字"), code="invalid_number", field=name)])
+    return number or 0
+
+
+def _ids(values: list[str]) -> set[int]:
+    """The database ids among posted values (a huge number or a word is no id)."""
+    return {n for n in map(parse_id, values) if n is not None}
 
 
 CaseAction = Callable[[HttpRequest, Case, Actor], str]
@@ -575,7 +629,7 @@ def _supplement(request: HttpRequest, case: Case, actor: Actor) -> str:
 
 
 def _resubmit(request: HttpRequest, case: Case, actor: Actor) -> str:
-    received = [int(v) for v in request.POST.getlist("received") if v.isdigit()]
+    received = sorted(_ids(request.POST.getlist("received")))
     services.resubmit_case(case=case, received=received, actor=actor, expected_revision=_int(request, "revision"))
     return _("补正材料已收取，请审核后受理")
 
@@ -660,8 +714,11 @@ def _delegate(request: HttpRequest, task: Task, actor: Actor) -> str:
 
 def _countersign(request: HttpRequest, task: Task, actor: Actor) -> str:
     """会签 (every department signs) or 或签 (the first signature settles the step) at the task's step."""
-    chosen = {int(v) for v in request.POST.getlist("departments") if v.isdigit()}
+    posted = request.POST.getlist("departments")
+    chosen = _ids(posted)
     departments = list(Department.objects.filter(pk__in=chosen).order_by("code"))
+    if len(departments) != len(set(posted)):  # a forged or deleted department is named, not silently dropped
+        raise ValidationFailed([Problem(_("所选部门不存在，请刷新页面后重新选择"), code="unknown_department")])
     mode = request.POST.get("mode", Task.Mode.ALL)
     open_countersign(case=task.case, departments=departments, step_name=task.step_name, actor=actor, mode=mode)
     names = "、".join(d.short_name or d.name for d in departments)
@@ -795,6 +852,7 @@ def _search_page(request: HttpRequest, form: SearchForm, cases: Any, query: str)
             "rows": selectors.case_rows(page.object_list, today=_today()),
             "query": query,
             "light_labels": LIGHT_LABELS,
+            "export_limit": EXPORT_LIMIT,
         },
         status=400 if form.errors else 200,
     )
@@ -846,6 +904,15 @@ def case_export(request: HttpRequest) -> HttpResponse:
                 c.promised_deadline,
                 str(LIGHT_LABELS[row.clock.light]) if row.clock.light else "",
                 row.clock.remaining,
+            ]
+        )
+    total = cases.count()
+    if total > EXPORT_LIMIT:  # said in the file itself, where whoever reads it will see it
+        sheet.append([])
+        sheet.append(
+            [
+                _("仅导出前 %(limit)s 件（共 %(total)s 件），请缩小查询条件后分批导出")
+                % {"limit": EXPORT_LIMIT, "total": total}
             ]
         )
     for letter, width in zip("ABCDEFGHIJKL", (24, 30, 16, 14, 22, 14, 10, 12, 12, 12, 16, 10), strict=True):

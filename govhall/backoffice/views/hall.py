@@ -41,6 +41,7 @@ from govhall.cases.access import access_case
 from govhall.cases.models import Case, CaseMaterial
 from govhall.catalog.models import ServiceItem
 from govhall.core.actors import Actor
+from govhall.core.converters import parse_id
 from govhall.core.errors import DomainError, NotFound
 from govhall.core.workdays import get_calendar
 from govhall.org.access import has_role, require_org_manager, require_org_reader, require_role, staff_of
@@ -231,8 +232,8 @@ def console(request: HttpRequest, window_id: int) -> HttpResponse:
 def _ticket_of(request: HttpRequest, window: Window) -> Ticket:
     """The ticket the panel showed (posted with the button), else the one at the desk now."""
     raw = request.POST.get("ticket", "")
-    if raw.isdigit():
-        return access_ticket(window.center, int(raw))
+    if (ticket_id := parse_id(raw)) is not None:
+        return access_ticket(window.center, ticket_id)
     current = selectors.desk_state(window=window).current
     if current is None:
         raise DomainError(_("本窗口当前没有正在呼叫或办理的号，请先叫号"), code="queue.no_current_ticket")
@@ -241,7 +242,7 @@ def _ticket_of(request: HttpRequest, window: Window) -> Ticket:
 
 def _posted_cases(request: HttpRequest, window: Window) -> list[Case]:
     """Cases ticked on the finish form, and receipt numbers typed (loaded through the case access rules)."""
-    ids = [int(v) for v in request.POST.getlist("case") if v.isdigit()]
+    ids = [n for n in map(parse_id, request.POST.getlist("case")) if n is not None]
     found = list(Case.objects.filter(pk__in=ids, receiving_center_id=window.center_id))
     for receipt in request.POST.get("receipts", "").replace("，", " ").replace(",", " ").split():
         try:
@@ -259,7 +260,8 @@ def _pick(request: HttpRequest, name: str, model: type[Any], center: Center, mis
     raw = request.POST.get(name, "")
     if not raw:
         return None
-    found = model.objects.filter(pk=int(raw), center=center).first() if raw.isdigit() else None
+    pk = parse_id(raw)
+    found = model.objects.filter(pk=pk, center=center).first() if pk is not None else None
     if found is None:
         raise DomainError(missing, code="invalid_choice", field=name)
     return found
@@ -818,7 +820,8 @@ def queue_page(request: HttpRequest) -> HttpResponse:
         messages.error(request, _("今天没有 %(no)s 号") % {"no": number})
     lines = list(selectors.category_estimates(center=center).values())
     chosen = request.GET.get("category", "")
-    category = Category.objects.filter(center=center, pk=int(chosen)).first() if chosen.isdigit() else None
+    category_id = parse_id(chosen)
+    category = Category.objects.filter(center=center, pk=category_id).first() if category_id is not None else None
     tickets = selectors.waiting_tickets(center=center, category=category)
     # The tickets at windows now (called, serving, held): not in a selector yet, a read of this page.
     at_windows = (
