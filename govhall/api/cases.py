@@ -55,6 +55,7 @@ from govhall.cases.models import Case, Status, Task
 from govhall.core import masking
 from govhall.core.actors import Actor
 from govhall.core.errors import Conflict, DomainError, Problem, ValidationFailed
+from govhall.org.access import center_scope
 from govhall.org.models import Department, Role
 
 router = Router(tags=["办件"], auth=api_auth)
@@ -172,6 +173,7 @@ def query_cases(
         light=light or "",
         received_from=received_from,
         received_to=received_to,
+        centers=frozenset(centers) if (centers := center_scope(request.user)) is not None else None,
     )
     qs = selectors.query_cases(case_scope(request.user), where, department_code=department_code, today=services.today())
     start = (page - 1) * page_size

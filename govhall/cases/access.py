@@ -10,7 +10,7 @@ from govhall.catalog.models import ItemVersion, ServiceItem
 from govhall.catalog.selectors import published_version
 from govhall.core import audit, sqlbatch
 from govhall.core.errors import AccessDenied, NotFound
-from govhall.org.access import department_scope, in_scope, staff_of
+from govhall.org.access import center_scope, department_scope, in_scope, staff_of
 from govhall.org.models import Center, Department, Window
 
 CASE_CHAIN = "cases.case:"  # audit chains are named "<app>.<model>:<key>" (``audit.chain_name``)
@@ -65,6 +65,9 @@ def access_case(user: Any, receipt_number: str) -> Case:
         raise NotFound("办件不存在", code="case_not_found")
     if not in_scope(user, case.deciding_department_id) and not _signs_for(user, case):
         raise AccessDenied("该办件不属于您办理的部门", code="out_of_scope")
+    centers = center_scope(user)
+    if centers is not None and case.receiving_center_id not in centers:
+        raise AccessDenied("该办件不是本中心收件的办件", code="out_of_scope")
     return case
 
 

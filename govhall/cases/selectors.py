@@ -259,10 +259,11 @@ def task_role(task: Task, held: frozenset[str]) -> str | None:
 
 
 def transfer_candidates(task: Task) -> QuerySet[StaffProfile]:
-    """Colleagues of the task's department holding its role (or a chief representative for an approver's step)."""
+    """Active colleagues of the task's department holding its role (or a chief representative for an approver's
+    step)."""
     roles = [task.role] + ([Role.CHIEF_REPRESENTATIVE] if task.role == Role.APPROVER else [])
     return (
-        StaffProfile.objects.filter(department_id=task.department_id, roles__role__in=roles)
+        StaffProfile.objects.filter(department_id=task.department_id, roles__role__in=roles, user__is_active=True)
         .select_related("user")
         .distinct()
         .order_by("user__username")
@@ -280,6 +281,8 @@ class CaseFilters:
     light: str = ""
     received_from: datetime.date | None = None
     received_to: datetime.date | None = None
+    # The receiving centers a manager or supervisor oversees (``org.access.center_scope``); None: no limit.
+    centers: frozenset[int] | None = None
 
 
 def search_cases(scope: set[int] | None, filters: CaseFilters, *, today: datetime.date) -> QuerySet[Case]:
@@ -306,6 +309,8 @@ def search_cases(scope: set[int] | None, filters: CaseFilters, *, today: datetim
         cases = cases.filter(received_on__gte=f.received_from)
     if f.received_to is not None:
         cases = cases.filter(received_on__lte=f.received_to)
+    if f.centers is not None:
+        cases = cases.filter(receiving_center_id__in=f.centers)
     if f.light in clock.Light.__members__.values():
         # The one SQL form of the lights (with per-item thresholds), the same answer as clock.light.
         cases = lights.with_lights(cases, today=today).filter(**{"light": f.light})

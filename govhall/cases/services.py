@@ -38,7 +38,7 @@ from govhall.core.actors import Actor
 from govhall.core.errors import AccessDenied, Conflict, DomainError, NotFound, Problem, ValidationFailed
 from govhall.core.identity import accept_credit_code, check_resident_id
 from govhall.core.models import AuditEntry
-from govhall.org.access import in_scope, roles_of, staff_of
+from govhall.org.access import center_scope, in_scope, roles_of, staff_of
 from govhall.org.models import Center, Department, Role, Window
 
 T = TypeVar("T")
@@ -326,6 +326,15 @@ def _allowed(case: Case, action: str, actor: Actor) -> Move:
     scoped = actor.user is not None and actor.role not in (SYSTEM, Role.CENTER_MANAGER)
     if scoped and not in_scope(actor.user, case.deciding_department_id):
         raise AccessDenied("该办件不属于您办理的部门", code="out_of_scope")
+    if actor.role == Role.WINDOW_CLERK and actor.user is not None:
+        # Window work (受理, 送达, 办结 …) is the receiving center's: a department's cases reach several centers.
+        profile = staff_of(actor.user)
+        if profile is None or profile.center_id != case.receiving_center_id:
+            raise AccessDenied("该办件由其他中心收件，须由收件中心的窗口办理", code="other_center")
+    if actor.role == Role.CENTER_MANAGER and actor.user is not None:
+        centers = center_scope(actor.user)
+        if centers is not None and case.receiving_center_id not in centers:
+            raise AccessDenied("该办件不是本中心收件的办件", code="out_of_scope")
     return move
 
 

@@ -156,6 +156,29 @@ def department_scope(user: Any) -> set[int] | None:
     return scope
 
 
+def center_scope(user: Any) -> set[int] | None:
+    """The centers whose cases a center manager or supervisor oversees: his own and those below it (a county center
+    its township centers and village points); None (no limit by center) for everyone else, who acts by department.
+    """
+    profile = staff_of(user)
+    if profile is None or not profile.role_codes & {Role.CENTER_MANAGER, Role.SUPERVISOR}:
+        return None
+    cached: frozenset[int] | None = getattr(profile, "_center_scope_cache", None)
+    if cached is None:
+        children: dict[int | None, list[int]] = {}
+        for center_id, parent_id in Center.objects.values_list("id", "parent_id"):
+            children.setdefault(parent_id, []).append(center_id)
+        found, todo = set(), [profile.center_id]
+        while todo:
+            center_id = todo.pop()
+            if center_id not in found:
+                found.add(center_id)
+                todo.extend(children.get(center_id, []))
+        cached = frozenset(found)
+        profile._center_scope_cache = cached  # type: ignore[attr-defined]
+    return set(cached)
+
+
 def in_scope(user: Any, department_id: int) -> bool:
     scope = department_scope(user)
     return scope is None or department_id in scope

@@ -1214,3 +1214,33 @@ def test_a_second_claim_and_an_action_the_page_no_longer_offers_say_why(client, 
     assert response.status_code == 400
     alert = response.content.decode().split('class="bo-alert"')[1].split("</div>")[0]
     assert "不予许可须说明理由" in alert or "还有审查环节未办理完毕" in alert
+
+
+def test_a_township_manager_oversees_his_center_and_a_clerk_works_only_his_centers_cases(
+    client, clerk, manager, food, center, market_window
+):
+    from govhall.org.models import Center
+
+    township = Center.objects.create(
+        code="QCCG", name="城关镇便民服务中心", level=Center.Level.TOWNSHIP, region=center.region, parent=center
+    )
+    town_clerk = make_staff("townclerk", Role.WINDOW_CLERK, windows=[market_window], center=township)
+    town_manager = make_staff("townmanager", Role.CENTER_MANAGER, center=township)
+    county_case = make_case(food, center, clerk)
+    town_case = make_case(food, township, town_clerk)
+
+    client.force_login(town_manager)
+    html = _results(client, reverse("backoffice:cases"))
+    assert town_case.receipt_number in html and county_case.receipt_number not in html
+    assert client.get(reverse("backoffice:case", args=[county_case.receipt_number])).status_code == 403
+    reveal = client.post(reverse("backoffice:case_reveal", args=[county_case.receipt_number]), {"purpose": "核对"})
+    assert reveal.status_code == 403
+    client.force_login(manager)  # the county center oversees the township's too
+    html = _results(client, reverse("backoffice:cases"))
+    assert town_case.receipt_number in html and county_case.receipt_number in html
+
+    client.force_login(clerk)  # his department's case, received at the township: its window accepts it
+    response = client.post(reverse("backoffice:case_action", args=[town_case.receipt_number, "accept"]))
+    assert response.status_code == 400 and "须由收件中心的窗口办理" in response.content.decode()
+    town_case.refresh_from_db()
+    assert town_case.status == Status.SUBMITTED

@@ -9,7 +9,7 @@ import datetime
 import hashlib
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from io import BytesIO
 from typing import Any
 from urllib.parse import quote, urlencode
@@ -44,7 +44,7 @@ from govhall.core.actors import Actor, client_ip
 from govhall.core.converters import parse_id
 from govhall.core.errors import AccessDenied, DomainError, NotFound, Problem, ValidationFailed
 from govhall.core.identity import InvalidIdentity, check_credit_code, check_resident_id
-from govhall.org.access import department_scope, in_scope, require_role, roles_of, staff_of
+from govhall.org.access import center_scope, department_scope, in_scope, require_role, roles_of, staff_of
 from govhall.org.models import Center, Department, Role
 from govhall.org.selectors import center_departments
 
@@ -832,6 +832,8 @@ def _search(request: HttpRequest) -> tuple[SearchForm, Any, str]:
         # A filter the clerk mistyped: show its error and no cases (never every case as if it had not been given).
         return form, Case.objects.none(), query
     filters = form.filters() if form.is_bound else selectors.CaseFilters()
+    centers = center_scope(request.user)
+    filters = replace(filters, centers=frozenset(centers) if centers is not None else None)
     return form, selectors.search_cases(scope, filters, today=_today()), query
 
 
