@@ -100,10 +100,10 @@ def test_an_audit_chain_that_moved_without_a_new_revision_sends_the_step_to_the_
 
 
 @pytest.fixture
-def countersigned(submitted, clerk_actor, housing_department):
+def countersigned(submitted, clerk_actor, approver_actor, housing_department):
     land = DepartmentFactory(code="QCZRZY", name="清川县自然资源局", short_name="自然资源局")
     case = services.accept_case(case=submitted, actor=clerk_actor)
-    tasks = open_countersign(case=case, departments=[housing_department, land], step_name="审查", actor=clerk_actor)
+    tasks = open_countersign(case=case, departments=[housing_department, land], step_name="审查", actor=approver_actor)
     departments = {d.pk: d for d in (case.deciding_department, housing_department, land)}
     actors = {
         pk: as_actor(make_staff(f"signer{pk}", Role.APPROVER, department=d), Role.APPROVER)
