@@ -7,6 +7,7 @@ from typing import Any
 
 from ninja import Field, Schema
 
+from govhall.api.schemas import InputSchema
 from govhall.core.masking import mask_id_number, mask_name, mask_phone
 from govhall.queueing.estimates import Estimate
 from govhall.queueing.models import Appointment, AppointmentSlot, Priority, SlotChannel, Source, Ticket
@@ -17,7 +18,7 @@ MAX_INT = 2**31 - 1
 
 
 # --- input ------------------------------------------------------------------------------------------
-class TakeIn(Schema):
+class TakeIn(InputSchema):
     source: Source = Source.KIOSK
     priority: Priority = Priority.NONE
     id_number: str = Field("", max_length=40)
@@ -25,21 +26,21 @@ class TakeIn(Schema):
     name: str = Field("", max_length=60)
 
 
-class HoldIn(Schema):
+class HoldIn(InputSchema):
     reason: str = Field("", max_length=200)
 
 
-class TransferIn(Schema):
+class TransferIn(InputSchema):
     to_category_id: int | None = Field(None, ge=1, le=MAX_INT)
     to_window_id: int | None = Field(None, ge=1, le=MAX_INT)
     reason: str = Field("", max_length=200)
 
 
-class FinishIn(Schema):
+class FinishIn(InputSchema):
     receipt_numbers: list[str] = Field(default_factory=list, max_length=20)
 
 
-class BookIn(Schema):
+class BookIn(InputSchema):
     name: str = Field(..., min_length=1, max_length=60)
     id_kind: str = Field("resident_id", max_length=12)
     id_number: str = Field(..., min_length=1, max_length=40)
@@ -47,11 +48,11 @@ class BookIn(Schema):
     channel: SlotChannel = SlotChannel.ONLINE
 
 
-class ProveIn(Schema):
+class ProveIn(InputSchema):
     id_number: str = Field("", max_length=40, description="The booker's ID number (not needed for staff)")
 
 
-class RateIn(Schema):
+class RateIn(InputSchema):
     level: int = Field(..., ge=1, le=5)
     reasons: list[str] = Field(default_factory=list, max_length=20)
     comment: str = Field("", max_length=500)

@@ -77,6 +77,12 @@ def test_a_visit_goes_from_the_kiosk_through_the_window_to_the_rating(
     base = f"/hall/windows/{hall.window.pk}/tickets/{taken['id']}"
     assert as_clerk.post(f"{base}/recall").json()["call_count"] == 2
     assert as_clerk.post(f"{base}/start").json()["status"] == "serving"
+    misspelt = as_clerk.post(f"{base}/hold", {"reson": "复印"})  # refused, not held without its reason
+    assert (misspelt.status_code, misspelt.json()["code"], misspelt.json()["field"]) == (
+        400,
+        "unknown_parameter",
+        "reson",
+    )
     assert as_clerk.post(f"{base}/hold", {"reason": "复印"}).json()["status"] == "held"
     assert as_clerk.post(f"{base}/resume").json()["status"] == "serving"
     clock.advance(5)
