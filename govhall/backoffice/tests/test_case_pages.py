@@ -301,11 +301,13 @@ def test_a_received_material_keeps_the_form_the_catalog_gives_it(client, clerk, 
 def test_a_case_back_from_supplement_is_received_again_with_the_handed_in_materials_then_accepted(client, clerk, food):
     client.force_login(clerk)
     first = food.current_version.materials.first()
-    data = _intake_post(food, decision="supplement", **{f"material-{first.pk}": "missing"})
-    client.post(reverse("backoffice:intake"), data)
+    agent_letter = food.current_version.materials.get(name="授权委托书")  # conditional: ticked only if handed in
+    missing = {f"material-{first.pk}": "missing", f"material-{agent_letter.pk}": "missing"}
+    client.post(reverse("backoffice:intake"), _intake_post(food, decision="supplement", **missing))
     case = Case.objects.get()
     page = _get(client, reverse("backoffice:case", args=[case.receipt_number]))
     assert 'id="action-resubmit"' in page and f'name="received" value="{first.pk}" checked' in page
+    assert f'name="received" value="{agent_letter.pk}">' in page
     assert 'id="action-accept"' not in page
     url = reverse("backoffice:case_action", args=[case.receipt_number, "resubmit"])
     response = client.post(url, {"received": [str(first.pk)], "revision": case.revision})
