@@ -173,9 +173,14 @@ def query_cases(
         light=light or "",
         received_from=received_from,
         received_to=received_to,
-        centers=frozenset(centers) if (centers := center_scope(request.user)) is not None else None,
     )
-    qs = selectors.query_cases(case_scope(request.user), where, department_code=department_code, today=services.today())
+    qs = selectors.query_cases(
+        case_scope(request.user),
+        where,
+        department_code=department_code,
+        today=services.today(),
+        centers=center_scope(request.user),
+    )
     start = (page - 1) * page_size
     rows = [summary_of(c) for c in qs[start : start + page_size]]
     return {"count": qs.count(), "page": page, "page_size": page_size, "results": rows}

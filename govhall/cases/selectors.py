@@ -281,13 +281,14 @@ class CaseFilters:
     light: str = ""
     received_from: datetime.date | None = None
     received_to: datetime.date | None = None
-    # The receiving centers a manager or supervisor oversees (``org.access.center_scope``); None: no limit.
-    centers: frozenset[int] | None = None
 
 
-def search_cases(scope: set[int] | None, filters: CaseFilters, *, today: datetime.date) -> QuerySet[Case]:
-    """Cases in scope matching every given filter, newest first. Applicant name or ID matched exactly."""
-    cases = _scoped(Case.objects.all(), scope, "deciding_department_id")
+def search_cases(
+    scope: set[int] | None, filters: CaseFilters, *, today: datetime.date, centers: set[int] | None = None
+) -> QuerySet[Case]:
+    """Cases in scope matching every given filter, newest first. Applicant name or ID matched exactly. ``centers``:
+    the receiving centers a manager or supervisor oversees (``org.access.center_scope``); None: no limit."""
+    cases = _scoped(_scoped(Case.objects.all(), scope, "deciding_department_id"), centers, "receiving_center_id")
     f = filters
     if f.receipt_number.strip():
         cases = cases.filter(receipt_number__icontains=f.receipt_number.strip())
@@ -309,8 +310,6 @@ def search_cases(scope: set[int] | None, filters: CaseFilters, *, today: datetim
         cases = cases.filter(received_on__gte=f.received_from)
     if f.received_to is not None:
         cases = cases.filter(received_on__lte=f.received_to)
-    if f.centers is not None:
-        cases = cases.filter(receiving_center_id__in=f.centers)
     if f.light in clock.Light.__members__.values():
         # The one SQL form of the lights (with per-item thresholds), the same answer as clock.light.
         cases = lights.with_lights(cases, today=today).filter(**{"light": f.light})
@@ -335,10 +334,15 @@ def search_departments(scope: set[int] | None) -> QuerySet[Department]:
 
 # --- the API ---------------------------------------------------------------------------------------
 def query_cases(
-    scope: set[int] | None, filters: CaseFilters, *, department_code: str = "", today: datetime.date
+    scope: set[int] | None,
+    filters: CaseFilters,
+    *,
+    department_code: str = "",
+    today: datetime.date,
+    centers: set[int] | None = None,
 ) -> QuerySet[Case]:
     """``search_cases`` for API clients, who name departments by code; rows carry what a summary shows."""
-    cases = search_cases(scope, filters, today=today)
+    cases = search_cases(scope, filters, today=today, centers=centers)
     if department_code:
         cases = cases.filter(deciding_department__code=department_code)
     return cases.select_related("item", "receiving_center")

@@ -671,10 +671,10 @@ def resubmit_case(*, case: Case, received: Iterable[int], actor: Actor, expected
     case = _lock(case, expected_revision)
     move, before = _apply(case, "resubmit", actor)
     ids = set(received)
-    missing = set(case.materials.filter(state=CaseMaterial.State.MISSING).values_list("material_id", flat=True))
-    if ids - missing:
+    missing = {row.material_id: row for row in case.materials.filter(state=CaseMaterial.State.MISSING)}
+    if ids - missing.keys():
         raise ValidationFailed([Problem("所选材料不在本件缺少的材料中", code="unknown_material", field="received")])
-    rows = list(case.materials.filter(material_id__in=ids))
+    rows = [missing[material_id] for material_id in sorted(ids)]
     for row in rows:
         row.state = CaseMaterial.State.RECEIVED
     also = [sqlbatch.update(row, ("state",)) for row in rows]

@@ -15,6 +15,11 @@ def parse_id(value: str) -> int | None:
     return number if 0 < number <= MAX_ID else None
 
 
+def parse_ids(values: list[str]) -> set[int]:
+    """The database ids among posted values (a huge number or a word is no id)."""
+    return {n for n in map(parse_id, values) if n is not None}
+
+
 class IdConverter:
     regex = "[0-9]{1,10}"
 

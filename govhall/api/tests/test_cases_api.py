@@ -626,3 +626,11 @@ def test_errors_name_the_fields_of_the_request_body(as_clerk, as_approver, recei
     assert to_self.status_code == 200
     response = as_approver.post(f"/tasks/{task_id}/delegate", {"username": approver.username})
     assert (response.json()["code"], response.json()["field"]) == ("bad_delegate", "username")
+
+
+def test_a_township_manager_lists_and_reads_only_his_centers_cases(client, center, receipt):
+    township = CenterFactory(code="QCCG", name="城关镇便民服务中心", level="township", parent=center)
+    town_manager = ApiClient(client, make_staff("townmanager", Role.CENTER_MANAGER, center=township))
+    assert town_manager.get("/cases").json()["count"] == 0
+    read = town_manager.get(f"/cases/{receipt}")
+    assert (read.status_code, read.json()["code"]) == (403, "out_of_scope")

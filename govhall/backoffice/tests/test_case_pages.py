@@ -1211,6 +1211,8 @@ def test_a_second_claim_and_an_action_the_page_no_longer_offers_say_why(client, 
     assert client.post(claim).status_code == 302
     assert client.post(claim).status_code in (302, 400)
     assert case.events.filter(action="task_claimed").count() == 1
+    assert "您已签收该任务" in client.post(claim, follow=True).content.decode()  # said, not silently redone
+    assert case.events.filter(action="task_claimed").count() == 1
     client.force_login(chief)  # steps still open: the decision form is not on the page, its error is on top
     response = client.post(reverse("backoffice:case_action", args=[case.receipt_number, "deny"]), {"reason": ""})
     assert response.status_code == 400

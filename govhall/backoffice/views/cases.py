@@ -9,7 +9,7 @@ import datetime
 import hashlib
 import json
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from io import BytesIO
 from typing import Any
 from urllib.parse import quote, urlencode
@@ -41,7 +41,7 @@ from govhall.catalog.models import CaseType, ItemVersion, Material
 from govhall.catalog.selectors import version_steps
 from govhall.core import masking
 from govhall.core.actors import Actor, client_ip
-from govhall.core.converters import parse_id
+from govhall.core.converters import parse_id, parse_ids
 from govhall.core.errors import AccessDenied, DomainError, NotFound, Problem, ValidationFailed
 from govhall.core.identity import InvalidIdentity, check_credit_code, check_resident_id
 from govhall.org.access import center_scope, department_scope, in_scope, require_role, roles_of, staff_of
@@ -136,7 +136,7 @@ def _parallel_offer(
 ) -> ParallelOffer | None:
     if not departments:
         return None
-    chosen = frozenset(_ids(data.getlist("parallel")))
+    chosen = frozenset(parse_ids(data.getlist("parallel")))
     mode = Task.Mode.ANY if data.get("parallel_mode") == Task.Mode.ANY else Task.Mode.ALL
     return ParallelOffer(departments=departments, chosen=chosen, mode=mode, error=error)
 
@@ -535,7 +535,7 @@ def _case_page(
             "missing_materials": [m for m in record.materials if m.state == CaseMaterial.State.MISSING],
             "today": _today(),
             "posted": request.POST if request.method == "POST" else {},
-            "posted_departments": _ids(request.POST.getlist("departments")),
+            "posted_departments": parse_ids(request.POST.getlist("departments")),
             "revealed": revealed,
             "parallel": parallel,
         },
@@ -562,11 +562,6 @@ def _int(request: HttpRequest, name: str) -> int | None:
     if number is None and value != "0":
         raise ValidationFailed([Problem(_("请填写有效的数字"), code="invalid_number", field=name)])
     return number or 0
-
-
-def _ids(values: list[str]) -> set[int]:
-    """The database ids among posted values (a huge number or a word is no id)."""
-    return {n for n in map(parse_id, values) if n is not None}
 
 
 CaseAction = Callable[[HttpRequest, Case, Actor], str]
@@ -629,7 +624,7 @@ def _supplement(request: HttpRequest, case: Case, actor: Actor) -> str:
 
 
 def _resubmit(request: HttpRequest, case: Case, actor: Actor) -> str:
-    received = sorted(_ids(request.POST.getlist("received")))
+    received = sorted(parse_ids(request.POST.getlist("received")))
     services.resubmit_case(case=case, received=received, actor=actor, expected_revision=_int(request, "revision"))
     return _("补正材料已收取，请审核后受理")
 
@@ -715,7 +710,7 @@ def _delegate(request: HttpRequest, task: Task, actor: Actor) -> str:
 def _countersign(request: HttpRequest, task: Task, actor: Actor) -> str:
     """会签 (every department signs) or 或签 (the first signature settles the step) at the task's step."""
     posted = request.POST.getlist("departments")
-    chosen = _ids(posted)
+    chosen = parse_ids(posted)
     departments = list(Department.objects.filter(pk__in=chosen).order_by("code"))
     if len(departments) != len(set(posted)):  # a forged or deleted department is named, not silently dropped
         raise ValidationFailed([Problem(_("所选部门不存在，请刷新页面后重新选择"), code="unknown_department")])
@@ -832,9 +827,7 @@ def _search(request: HttpRequest) -> tuple[SearchForm, Any, str]:
         # A filter the clerk mistyped: show its error and no cases (never every case as if it had not been given).
         return form, Case.objects.none(), query
     filters = form.filters() if form.is_bound else selectors.CaseFilters()
-    centers = center_scope(request.user)
-    filters = replace(filters, centers=frozenset(centers) if centers is not None else None)
-    return form, selectors.search_cases(scope, filters, today=_today()), query
+    return form, selectors.search_cases(scope, filters, today=_today(), centers=center_scope(request.user)), query
 
 
 @staff_page

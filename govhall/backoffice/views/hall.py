@@ -41,7 +41,7 @@ from govhall.cases.access import access_case
 from govhall.cases.models import Case, CaseMaterial
 from govhall.catalog.models import ServiceItem
 from govhall.core.actors import Actor
-from govhall.core.converters import parse_id
+from govhall.core.converters import parse_id, parse_ids
 from govhall.core.errors import DomainError, NotFound
 from govhall.core.workdays import get_calendar
 from govhall.org.access import has_role, require_org_manager, require_org_reader, require_role, staff_of
@@ -242,7 +242,7 @@ def _ticket_of(request: HttpRequest, window: Window) -> Ticket:
 
 def _posted_cases(request: HttpRequest, window: Window) -> list[Case]:
     """Cases ticked on the finish form, and receipt numbers typed (loaded through the case access rules)."""
-    ids = [n for n in map(parse_id, request.POST.getlist("case")) if n is not None]
+    ids = parse_ids(request.POST.getlist("case"))
     found = list(Case.objects.filter(pk__in=ids, receiving_center_id=window.center_id))
     for receipt in request.POST.get("receipts", "").replace("，", " ").replace(",", " ").split():
         try:

@@ -120,6 +120,23 @@ def test_only_the_assignee_delegates_and_only_to_a_colleague_with_the_role(
     assert Task.objects.get(pk=task.pk).delegate_id is None
 
 
+def test_a_repeated_claim_delegation_or_transfer_writes_nothing(in_review, approver_actor, colleague):
+    task = services.claim_task(task=_review(in_review), actor=approver_actor)
+    with pytest.raises(Conflict) as claimed:
+        services.claim_task(task=task, actor=approver_actor)
+    assert (claimed.value.code, claimed.value.message) == ("already_claimed", "您已签收该任务")
+    task = services.delegate_task(task=task, to_user=colleague.user, reason="出差", actor=approver_actor)
+    with pytest.raises(ValidationFailed) as delegated:
+        services.delegate_task(task=task, to_user=colleague.user, reason="出差", actor=approver_actor)
+    assert (delegated.value.code, delegated.value.message) == ("already_delegated", "该环节已委托给此人")
+    with pytest.raises(ValidationFailed) as moved:
+        services.transfer_task(task=task, to_user=approver_actor.user, reason="", actor=approver_actor)
+    assert (moved.value.code, moved.value.message) == ("bad_transfer", "该任务已由此人办理，无需转办")
+    assert CaseEvent.objects.filter(case=in_review, action="task_claimed").count() == 1
+    assert CaseEvent.objects.filter(case=in_review, action="task_delegated").count() == 1
+    assert not CaseEvent.objects.filter(case=in_review, action="task_transferred").exists()
+
+
 def test_the_assignee_takes_a_delegation_back(in_review, approver_actor, colleague):
     task = services.delegate_task(task=_review(in_review), to_user=colleague.user, reason="休假", actor=approver_actor)
     assert task.assignee_id == approver_actor.user_id  # an unclaimed task is claimed by whoever delegates it
