@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import HttpRequest
+from django.utils.translation import gettext
 from ninja.security import HttpBearer
 from ninja.security import SessionAuth as NinjaSessionAuth
 
@@ -60,12 +61,14 @@ def acting(request: HttpRequest, *preferred: str) -> Actor:
     user = request.user
     held = roles_of(user)
     if not held:
-        raise AccessDenied("仅限工作人员使用", code="staff_only")
+        raise AccessDenied(gettext("仅限工作人员使用"), code="staff_only")
     asked = request.headers.get(ROLE_HEADER, "").strip()
     if asked:
         if asked not in held:
             label = ROLE_LABELS.get(asked, asked)
-            raise AccessDenied(f"您不具有「{label}」角色", code="role_not_held", field=ROLE_HEADER)
+            raise AccessDenied(
+                gettext("您不具有「%(role)s」角色") % {"role": label}, code="role_not_held", field=ROLE_HEADER
+            )
         role = asked
     else:
         role = next((r for r in (*preferred, *ROLE_ORDER) if r in held), sorted(held)[0])

@@ -161,6 +161,10 @@ class CaseSummaryOut(Schema):
     promised_deadline: datetime.date | None
     legal_deadline: datetime.date | None
     decided_on: datetime.date | None
+    delivery_deadline: datetime.date | None = Field(
+        None, description="a licence granted: issued and delivered by this day (Art. 44, 10 working days)"
+    )
+    delivered_on: datetime.date | None = None
     closed_on: datetime.date | None
 
 
@@ -282,6 +286,8 @@ def summary_of(case: Case) -> dict[str, Any]:
         "promised_deadline": case.promised_deadline,
         "legal_deadline": case.legal_deadline,
         "decided_on": case.decided_on,
+        "delivery_deadline": case.delivery_deadline,
+        "delivered_on": case.delivered_on,
         "closed_on": case.closed_on,
     }
 

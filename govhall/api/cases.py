@@ -14,6 +14,7 @@ from typing import Any
 from django.db import transaction
 from django.db.models import ForeignKey
 from django.http import HttpRequest
+from django.utils.translation import gettext
 from ninja import Header, Path, Query, Router
 from ninja import Status as Reply
 
@@ -165,7 +166,9 @@ def query_cases(
     page_size: int = Query(20, ge=1, le=100),
 ) -> dict[str, Any]:
     if received_from and received_to and received_from > received_to:
-        raise ValidationFailed([Problem("截止日期不能早于起始日期", code="invalid_range", field="received_to")])
+        raise ValidationFailed(
+            [Problem(gettext("截止日期不能早于起始日期"), code="invalid_range", field="received_to")]
+        )
     where = selectors.CaseFilters(
         receipt_number=receipt_number,
         item=item_code,
@@ -234,7 +237,8 @@ def _departments(codes: list[str], field: str) -> list[Department]:
     departments = list(Department.objects.filter(code__in=codes))
     unknown = sorted(set(codes) - {d.code for d in departments})
     if unknown:
-        raise ValidationFailed([Problem(f"部门不存在：{'、'.join(unknown)}", code="unknown_department", field=field)])
+        message = gettext("部门不存在：%(codes)s") % {"codes": gettext("、").join(unknown)}
+        raise ValidationFailed([Problem(message, code="unknown_department", field=field)])
     return departments
 
 
@@ -436,7 +440,7 @@ def return_task(request: HttpRequest, payload: ReturnIn, task_id: int = TASK_ID)
 def _active_user(username: str, field: str) -> User:
     user = User.objects.filter(username=username, is_active=True).first()
     if user is None:
-        raise ValidationFailed([Problem("用户不存在", code="unknown_user", field=field)])
+        raise ValidationFailed([Problem(gettext("用户不存在"), code="unknown_user", field=field)])
     return user
 
 
@@ -482,9 +486,10 @@ def countersign(request: HttpRequest, payload: CountersignIn, receipt_number: st
     approvers = list(User.objects.filter(username__in=payload.approvers, is_active=True))
     missing = sorted(set(payload.approvers) - {u.get_username() for u in approvers})
     if missing:
-        raise ValidationFailed([Problem(f"用户不存在：{'、'.join(missing)}", code="unknown_user", field="approvers")])
+        message = gettext("用户不存在：%(names)s") % {"names": gettext("、").join(missing)}
+        raise ValidationFailed([Problem(message, code="unknown_user", field="approvers")])
     if payload.expected_revision is not None and payload.expected_revision != case.revision:
-        raise Conflict("该办件已被他人处理，请刷新后再操作", code="stale_case")
+        raise Conflict(gettext("该办件已被他人处理，请刷新后再操作"), code="stale_case")
     tasks = open_countersign(
         case=case,
         departments=departments,

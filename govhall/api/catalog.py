@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django.http import HttpRequest
+from django.utils.translation import gettext
 from ninja import Router, Schema
 
 from govhall.api.schemas import ErrorOut
@@ -74,7 +75,7 @@ def items(request: HttpRequest, q: str = "", limit: int = 50) -> list[dict[str, 
 def item(request: HttpRequest, code: str) -> dict[str, object]:
     v = selectors.guide_version(code)
     if v is None:
-        raise NotFound("事项不存在或未发布", code="item_not_found", field="code")
+        raise NotFound(gettext("事项不存在或未发布"), code="item_not_found", field="code")
     return {
         **_summary(v),
         "legal_basis_set": v.legal_basis_set,

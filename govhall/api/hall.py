@@ -8,6 +8,7 @@ from typing import Any
 
 from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.translation import gettext
 from ninja import Path, Query, Router
 from ninja import Status as Reply
 from ninja.security import APIKeyHeader
@@ -73,7 +74,7 @@ def _device(request: HttpRequest, *kinds: str) -> Device | None:
     auth = getattr(request, "auth", None)
     if isinstance(auth, Device):
         if auth.kind not in kinds:
-            raise AccessDenied("该终端不能执行此操作", code="device_not_allowed")
+            raise AccessDenied(gettext("该终端不能执行此操作"), code="device_not_allowed")
         return auth
     return None
 
@@ -110,7 +111,7 @@ def _kiosk_or_staff(request: HttpRequest) -> tuple[Actor, Center]:
 def _category(center: Center, category_id: int) -> Category:
     category = Category.objects.filter(pk=category_id, center=center).first()
     if category is None:
-        raise NotFound("业务类别不存在", code="queue.category_not_found")
+        raise NotFound(gettext("业务类别不存在"), code="queue.category_not_found")
     return category
 
 
@@ -191,7 +192,7 @@ def transfer(request: HttpRequest, payload: TransferIn, window_id: int = ID, tic
     if payload.to_window_id:
         to_window = Window.objects.filter(pk=payload.to_window_id, center=window.center).first()
         if to_window is None:
-            raise NotFound("窗口不存在", code="queue.window_not_found", field="to_window_id")
+            raise NotFound(gettext("窗口不存在"), code="queue.window_not_found", field="to_window_id")
     return ticket_of(
         services.transfer(
             ticket=ticket,
@@ -209,7 +210,7 @@ def finish(request: HttpRequest, payload: FinishIn, window_id: int = ID, ticket_
     window, actor, ticket = _at_desk(request, window_id, ticket_id)
     cases = list(Case.objects.filter(receipt_number__in=payload.receipt_numbers))
     if len(cases) != len(set(payload.receipt_numbers)):
-        raise NotFound("办件不存在", code="queue.case_not_found", field="receipt_numbers")
+        raise NotFound(gettext("办件不存在"), code="queue.case_not_found", field="receipt_numbers")
     return ticket_of(services.finish(ticket=ticket, window=window, actor=actor, cases=cases))
 
 
@@ -227,7 +228,7 @@ def board(
 ) -> dict[str, Any]:
     center = Center.objects.filter(code=center_code).first()
     if center is None:
-        raise NotFound("服务中心不存在", code="queue.center_not_found")
+        raise NotFound(gettext("服务中心不存在"), code="queue.center_not_found")
     return board_of(selectors.board_state(center=center, since=since))
 
 
@@ -241,7 +242,7 @@ def slots(
 ) -> list[dict[str, Any]]:
     category = Category.objects.filter(pk=category_id, active=True).first()
     if category is None:
-        raise NotFound("业务类别不存在", code="queue.category_not_found")
+        raise NotFound(gettext("业务类别不存在"), code="queue.category_not_found")
     first = day_from or timezone.localdate()
     last = day_to or first + datetime.timedelta(days=14)
     return [slot_of(s) for s in selectors.bookable_slots(category=category, day_from=first, day_to=last)]
@@ -259,7 +260,7 @@ def _optional_staff_actor(request: HttpRequest) -> Actor | None:
 def book(request: HttpRequest, payload: BookIn, slot_id: int = ID) -> Reply:
     slot = AppointmentSlot.objects.select_related("category").filter(pk=slot_id).first()
     if slot is None:
-        raise NotFound("预约时段不存在", code="appointment.slot_not_found")
+        raise NotFound(gettext("预约时段不存在"), code="appointment.slot_not_found")
     actor = _optional_staff_actor(request) or Actor(user=None, role="applicant", client_ip=client_ip(request))
     appointment = services.book(
         slot=slot,
@@ -279,7 +280,7 @@ def cancel_appointment(request: HttpRequest, payload: ProveIn, code: str = Path(
     actor = _optional_staff_actor(request)
     if actor is None:
         if payload.id_number.strip().upper() != appointment.id_number:
-            raise AccessDenied("证件号码与预约人不符", code="appointment.not_booker", field="id_number")
+            raise AccessDenied(gettext("证件号码与预约人不符"), code="appointment.not_booker", field="id_number")
         actor = Actor(user=None, role="applicant", client_ip=client_ip(request))
     return appointment_of(services.cancel_appointment(appointment=appointment, actor=actor))
 
@@ -310,7 +311,7 @@ def pending(request: HttpRequest) -> Any:
 def rate_visit(request: HttpRequest, payload: RateVisitIn) -> Reply:
     device = request.auth  # type: ignore[attr-defined]
     if not isinstance(device, Device):
-        raise AccessDenied("仅限评价器", code="evaluation.device_not_evaluator")
+        raise AccessDenied(gettext("仅限评价器"), code="evaluation.device_not_evaluator")
     evaluation = evaluation_services.rate_visit(
         device=device,
         ticket_id=payload.ticket_id,
@@ -328,10 +329,10 @@ def rate_visit(request: HttpRequest, payload: RateVisitIn) -> Reply:
 )
 def rate_case(request: HttpRequest, payload: RateCaseIn, receipt_number: str = Path(..., max_length=40)) -> Reply:
     if _staff_user(request) is not None:
-        raise AccessDenied("工作人员不能代替办事群众评价", code="evaluation.staff_session")
+        raise AccessDenied(gettext("工作人员不能代替办事群众评价"), code="evaluation.staff_session")
     case = Case.objects.filter(receipt_number=receipt_number).first()
     if case is None:
-        raise NotFound("办件不存在", code="case_not_found")
+        raise NotFound(gettext("办件不存在"), code="case_not_found")
     try:
         evaluation = evaluation_services.rate_case(
             case=case,
@@ -343,5 +344,5 @@ def rate_case(request: HttpRequest, payload: RateCaseIn, receipt_number: str = P
             client_ip=client_ip(request),
         )
     except AccessDenied as exc:  # do not tell a guesser whether the case exists
-        raise NotFound("办件不存在或证件号码不符", code=exc.code, field=exc.field) from None
+        raise NotFound(gettext("办件不存在或证件号码不符"), code=exc.code, field=exc.field) from None
     return Reply(201, evaluation)

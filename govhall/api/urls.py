@@ -6,6 +6,7 @@ from typing import Any
 
 from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
@@ -69,28 +70,29 @@ def schema_error(request: HttpRequest, exc: NinjaValidationError) -> HttpRespons
     loc = loc[2:] if loc[:1] == ["body"] else [x for x in loc if x not in ("query", "path", "header")]
     field = ".".join(loc) or None
     if first.get("type") == "extra_forbidden":
-        body = {"code": "unknown_parameter", "message": f"不支持的参数「{field}」，请核对参数名", "field": field}
+        message = gettext("不支持的参数「%(field)s」，请核对参数名") % {"field": field}
+        body = {"code": "unknown_parameter", "message": message, "field": field}
         return api.create_response(request, body, status=400)
-    message = f"参数「{field}」缺失或格式不正确" if field else "请求参数不正确"
+    message = gettext("参数「%(field)s」缺失或格式不正确") % {"field": field} if field else gettext("请求参数不正确")
     return api.create_response(request, {"code": "invalid_parameter", "message": message, "field": field}, status=400)
 
 
 @api.exception_handler(AuthenticationError)
 def not_authenticated(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
-    body = {"code": "not_authenticated", "message": "请先登录或提供有效的接口令牌", "field": None}
+    body = {"code": "not_authenticated", "message": gettext("请先登录或提供有效的接口令牌"), "field": None}
     return api.create_response(request, body, status=401)
 
 
 @api.exception_handler(HttpError)
 def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
     if exc.status_code == 400 and isinstance(exc.__cause__, NulCharacter):
-        body = {"code": "invalid_characters", "message": NUL_MESSAGE, "field": None}
+        body = {"code": "invalid_characters", "message": gettext(NUL_MESSAGE), "field": None}
         return api.create_response(request, body, status=400)
     if exc.status_code == 400:  # ninja's own: a body that is not JSON
-        body = {"code": "invalid_parameter", "message": "请求体须为有效的 JSON 对象", "field": None}
+        body = {"code": "invalid_parameter", "message": gettext("请求体须为有效的 JSON 对象"), "field": None}
         return api.create_response(request, body, status=400)
     if exc.status_code == 403:  # ninja's session auth: an unsafe call from a page without the CSRF token
-        body = {"code": "csrf_failed", "message": "CSRF 校验失败，请刷新页面后重试", "field": None}
+        body = {"code": "csrf_failed", "message": gettext("CSRF 校验失败，请刷新页面后重试"), "field": None}
         return api.create_response(request, body, status=403)
     return api.create_response(
         request, {"code": "http_error", "message": str(exc), "field": None}, status=exc.status_code
@@ -99,7 +101,7 @@ def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
 
 @api.exception_handler(RequestDataTooBig)
 def too_big(request: HttpRequest, exc: RequestDataTooBig) -> HttpResponse:
-    body = {"code": "payload_too_large", "message": "请求体过大，请精简表单数据或分次提交", "field": None}
+    body = {"code": "payload_too_large", "message": gettext("请求体过大，请精简表单数据或分次提交"), "field": None}
     return api.create_response(request, body, status=413)
 
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 import datetime
 
 from django.http import HttpRequest
+from django.utils.translation import gettext
 from ninja import Router, Schema
 
 from govhall.api.schemas import ErrorOut
@@ -26,16 +27,24 @@ def _parse_date(value: str, field: str) -> datetime.date:
     try:
         return datetime.date.fromisoformat(value)
     except (TypeError, ValueError):
-        raise DomainError(f"日期「{value}」格式不正确，应为 YYYY-MM-DD", code="invalid_date", field=field) from None
+        raise DomainError(
+            gettext("日期「%(value)s」格式不正确，应为 YYYY-MM-DD") % {"value": value}, code="invalid_date", field=field
+        ) from None
 
 
 def _parse_int(value: str, field: str) -> int:
     try:
         number = int(value)
     except (TypeError, ValueError):
-        raise DomainError(f"「{field}」应为整数", code="invalid_number", field=field) from None
+        raise DomainError(
+            gettext("「%(field)s」应为整数") % {"field": field}, code="invalid_number", field=field
+        ) from None
     if not 0 <= number <= MAX_DAYS:
-        raise DomainError(f"「{field}」应在0到{MAX_DAYS}之间", code="out_of_range", field=field)
+        raise DomainError(
+            gettext("「%(field)s」应在0到%(max)s之间") % {"field": field, "max": MAX_DAYS},
+            code="out_of_range",
+            field=field,
+        )
     return number
 
 
@@ -46,7 +55,7 @@ def deadline(request: HttpRequest, start: str, days: str, unit: str = "working_d
     start_date = _parse_date(start, "start")
     count = _parse_int(days, "days")
     if unit not in workdays.LimitUnit._value2member_map_ or unit == workdays.LimitUnit.HOURS:
-        raise DomainError("「unit」应为 working_days 或 natural_days", code="invalid_unit", field="unit")
+        raise DomainError(gettext("「unit」应为 working_days 或 natural_days"), code="invalid_unit", field="unit")
     try:
         result = workdays.deadline(start_date, count, unit)
     except workdays.OutOfRange as exc:

@@ -9,6 +9,7 @@ from typing import Any, Concatenate, ParamSpec
 from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext
 
 from govhall.core.errors import AccessDenied, NotFound
 from govhall.org.access import staff_of
@@ -37,5 +38,5 @@ def require_staff(user: Any) -> StaffProfile:
     """Pages without a protected object (lists) are for staff only, like ``catalog.access.access_item``."""
     profile = staff_of(user)
     if profile is None:
-        raise AccessDenied("仅限工作人员", code="staff_only")
+        raise AccessDenied(gettext("仅限工作人员"), code="staff_only")
     return profile

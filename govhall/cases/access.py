@@ -5,6 +5,8 @@ from __future__ import annotations
 import functools
 from typing import Any
 
+from django.utils.translation import gettext
+
 from govhall.cases.models import Case, Task
 from govhall.catalog.models import ItemVersion, ServiceItem
 from govhall.catalog.selectors import published_version
@@ -21,7 +23,7 @@ _K_ID, _T_ID = 'k."id"', 't."id"'
 def case_scope(user: Any) -> set[int] | None:
     """Departments whose cases the user may read; None means all (managers, supervisors)."""
     if staff_of(user) is None:
-        raise AccessDenied("仅限工作人员", code="staff_only")
+        raise AccessDenied(gettext("仅限工作人员"), code="staff_only")
     return department_scope(user)
 
 
@@ -62,12 +64,12 @@ def access_case(user: Any, receipt_number: str) -> Case:
     case_scope(user)
     case = _read_case(receipt_number)
     if case is None:
-        raise NotFound("办件不存在", code="case_not_found")
+        raise NotFound(gettext("办件不存在"), code="case_not_found")
     if not in_scope(user, case.deciding_department_id) and not _signs_for(user, case):
-        raise AccessDenied("该办件不属于您办理的部门", code="out_of_scope")
+        raise AccessDenied(gettext("该办件不属于您办理的部门"), code="out_of_scope")
     centers = center_scope(user)
     if centers is not None and case.receiving_center_id not in centers:
-        raise AccessDenied("该办件不是本中心收件的办件", code="out_of_scope")
+        raise AccessDenied(gettext("该办件不是本中心收件的办件"), code="out_of_scope")
     return case
 
 
@@ -114,6 +116,6 @@ def access_task(user: Any, case: Case, task_id: int) -> Task:
     tasks of its step are still open (a completion can then write optimistically, see ``services``)."""
     row = sqlbatch.fetch_one(_task_sql(), [TASK_CHAIN, Task.State.OPEN.value, task_id, case.pk])
     if row is None:
-        raise NotFound("办理环节不存在", code="task_not_found")
+        raise NotFound(gettext("办理环节不存在"), code="task_not_found")
     (task,), (head, others_open) = sqlbatch.split(row, Task)
     return as_read(task, case, head, others_open)

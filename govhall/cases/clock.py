@@ -6,7 +6,8 @@ Rules (行政许可法, DOMAIN.md §3):
   the deadline moves later by the working days d with a ≤ d < b (Art. 45);
 - an extension adds working days (Art. 42: 10, joint handling 15);
 - a 补正 notice is due within 5 working days of receipt, else the case is deemed accepted on its
-  receipt day (Art. 32).
+  receipt day (Art. 32);
+- a licence granted is issued and delivered within 10 working days of the decision (Art. 44).
 
 SQL form: a deadline is ``ordinal(start) + limit + paused + extension`` looked up in core_workdayordinal
 (see ``deadline_sql``); Python uses the same ordinal table through ``WorkCalendar``.
@@ -24,6 +25,7 @@ from django.conf import settings
 from govhall.core.workdays import Deadline, LimitUnit, WorkCalendar
 
 SUPPLEMENT_NOTICE_DAYS = 5  # Art. 32
+DELIVERY_DAYS = 10  # Art. 44
 ONE_DAY = datetime.timedelta(days=1)
 
 
@@ -75,6 +77,11 @@ def deadline(
 def supplement_notice_due(cal: WorkCalendar, received_on: datetime.date) -> Deadline:
     """The last day a 补正 notice may be given (Art. 32)."""
     return cal.add_working_days(received_on, SUPPLEMENT_NOTICE_DAYS)
+
+
+def delivery_due(cal: WorkCalendar, decided_on: datetime.date) -> Deadline:
+    """The last day to issue and deliver a licence granted on ``decided_on`` (Art. 44: 10 working days)."""
+    return cal.add_working_days(decided_on, DELIVERY_DAYS)
 
 
 class Light(StrEnum):

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from django.db import transaction
+from django.utils.translation import gettext
 
 from govhall.cases import services
 from govhall.cases.models import Case, Status, Task
@@ -42,20 +43,28 @@ def open_countersign(
     Asked by a reviewer of the case's deciding department (an approver or its chief representative); at acceptance
     the clerk sends the case to several departments through ``accept_case(parallel=…)`` instead."""
     if actor.role not in SIGN_OPENERS:
-        raise AccessDenied("发起会签 / 或签须由审批人员或首席代表办理", code="role_not_allowed")
+        raise AccessDenied(gettext("发起会签 / 或签须由审批人员或首席代表办理"), code="role_not_allowed")
     if mode not in (Task.Mode.ALL, Task.Mode.ANY):
-        raise ValidationFailed([Problem("会签方式无效", code="invalid_choice", field="mode")])
+        raise ValidationFailed([Problem(gettext("会签方式无效"), code="invalid_choice", field="mode")])
     if not departments and not approvers:
-        raise ValidationFailed([Problem("请选择会签的部门或人员", code="required", field="departments")])
+        raise ValidationFailed([Problem(gettext("请选择会签的部门或人员"), code="required", field="departments")])
     # Row lock: a countersign and a completion of the same step must not interleave.
     case = services._lock(case)
     if actor.user is not None and not in_scope(actor.user, case.deciding_department_id):
-        raise AccessDenied("该办件不属于您办理的部门", code="out_of_scope")
+        raise AccessDenied(gettext("该办件不属于您办理的部门"), code="out_of_scope")
     if case.status != Status.IN_REVIEW:
-        raise Conflict("只有审查中的办件可以发起会签", code="invalid_transition")
+        raise Conflict(gettext("只有审查中的办件可以发起会签"), code="invalid_transition")
     step = next((s for s in version_steps(case.item_version) if s.name == step_name), None)
     if step is None:
-        raise ValidationFailed([Problem(f"本事项没有「{step_name}」环节", code="unknown_step", field="step_name")])
+        raise ValidationFailed(
+            [
+                Problem(
+                    gettext("本事项没有「%(step)s」环节") % {"step": step_name},
+                    code="unknown_step",
+                    field="step_name",
+                )
+            ]
+        )
     day = on or services.today()
     open_tasks = [
         sqlbatch.from_row(Task, row)
@@ -67,7 +76,9 @@ def open_countersign(
         )
     ]
     if not open_tasks:
-        raise Conflict(f"「{step_name}」不是正在办理的环节，不能发起会签", code="step_not_current")
+        raise Conflict(
+            gettext("「%(step)s」不是正在办理的环节，不能发起会签") % {"step": step_name}, code="step_not_current"
+        )
     mode_changes = any(t.mode != mode for t in open_tasks)
     for task in open_tasks:
         task.mode = mode  # written below, with the case and its event
@@ -81,12 +92,18 @@ def open_countersign(
         allowed = step.role in held or (step.role == Role.APPROVER and Role.CHIEF_REPRESENTATIVE in held)
         if profile is None or profile.department_id is None or not allowed:
             raise ValidationFailed(
-                [Problem(f"{user}不能办理「{step_name}」环节", code="role_not_allowed", field="approvers")]
+                [
+                    Problem(
+                        gettext("%(user)s不能办理「%(step)s」环节") % {"user": user, "step": step_name},
+                        code="role_not_allowed",
+                        field="approvers",
+                    )
+                ]
             )
         if user.pk not in named:
             wanted.append((profile.department_id, user))
     if not wanted and not mode_changes:
-        raise Conflict("所选部门和人员已在办理本环节，无需再次发起", code="already_signing")
+        raise Conflict(gettext("所选部门和人员已在办理本环节，无需再次发起"), code="already_signing")
     added = Task.objects.bulk_create(
         Task(
             case=case,

@@ -38,6 +38,15 @@ class Status(models.TextChoices):
 
 
 OPEN_STATUSES = (Status.SUBMITTED, Status.SUPPLEMENT, Status.IN_REVIEW, Status.SUSPENDED)
+# Where the next move is the window's: accept or ask for 补正, wait for the 补正, make the certificate, deliver, close.
+WINDOW_STATUSES = (
+    Status.SUBMITTED,
+    Status.SUPPLEMENT,
+    Status.APPROVED,
+    Status.DENIED,
+    Status.CERTIFIED,
+    Status.DELIVERED,
+)
 
 
 class ApplicantKind(models.TextChoices):
@@ -116,6 +125,9 @@ class Case(models.Model):
     promised_deadline = models.DateField(_("承诺期限"), null=True, blank=True, db_index=True)
     deadline_provisional = models.BooleanField(_("期限为暂定"), default=False)
     decided_on = models.DateField(_("决定日期"), null=True, blank=True)
+    # Art. 44: a licence granted is issued and delivered within 10 working days of the decision (set on approval).
+    delivery_deadline = models.DateField(_("送达期限"), null=True, blank=True)
+    delivered_on = models.DateField(_("送达日期"), null=True, blank=True)
     closed_on = models.DateField(_("办结日期"), null=True, blank=True)
 
     created_at = models.DateTimeField(auto_now_add=True)
@@ -132,6 +144,12 @@ class Case(models.Model):
                 condition=Q(status__in=[s.value for s in OPEN_STATUSES]),
             ),
             models.Index(fields=["deciding_department", "status"], name="case_department_status_idx"),
+            # The window's work list (``selectors.window_work``): a center's cases waiting at its windows.
+            models.Index(
+                fields=["receiving_center", "status"],
+                name="case_window_work_idx",
+                condition=Q(status__in=[s.value for s in WINDOW_STATUSES]),
+            ),
         ]
         constraints: ClassVar = [
             models.UniqueConstraint(fields=["receipt_number"], name="case_receipt_number_unique"),

@@ -8,7 +8,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
+from django.utils.translation import gettext
 
 from govhall.cases import clock, lights
 from govhall.cases.access import OTHERS_OPEN, TASK_CHAIN, as_read
@@ -20,7 +21,7 @@ from govhall.catalog.selectors import SearchHit, public_versions, published_vers
 from govhall.core import audit, sqlbatch, workdays
 from govhall.core.errors import NotFound, Problem, ValidationFailed
 from govhall.core.workdays import OutOfRange, WorkCalendar
-from govhall.org.access import roles_of, staff_of
+from govhall.org.access import center_scope, department_scope, roles_of, staff_of
 from govhall.org.models import Center, Department, Role, StaffProfile, Window
 
 INBOX_ROLES = (Role.APPROVER, Role.CHIEF_REPRESENTATIVE)
@@ -29,10 +30,13 @@ INBOX_ROLES = (Role.APPROVER, Role.CHIEF_REPRESENTATIVE)
 # --- the clock as a page shows it -------------------------------------------------------------------
 @dataclass(frozen=True)
 class CaseClock:
-    """The light and the working days left on the promised deadline; None when no clock runs."""
+    """The light and the working days left on a deadline; None when no clock runs. ``kind``: which deadline —
+    "decision" (the promised one), "delivery" (Art. 44: a licence granted, not yet delivered) or "notice" (Art. 32:
+    the last day to ask for 补正, else the case is deemed accepted)."""
 
     light: clock.Light | None
     remaining: int | None
+    kind: str = "decision"
 
     @property
     def overdue(self) -> bool:
@@ -59,6 +63,116 @@ def case_clock(
         return CaseClock(clock.light(cal, due=due, today=today, limit=case.promised_limit, rule=rule), remaining)
     except OutOfRange:
         return NO_CLOCK
+
+
+def _clock_to(
+    due: datetime.date, limit: int, kind: str, today: datetime.date, cal: WorkCalendar | None, rule: Any
+) -> CaseClock:
+    cal = cal or workdays.get_calendar()
+    try:
+        light = clock.light(cal, due=due, today=today, limit=limit, rule=rule or clock.LightRule.default())
+        return CaseClock(light, clock.remaining_working_days(cal, due, today), kind)
+    except OutOfRange:
+        return NO_CLOCK
+
+
+def delivery_clock(
+    case: Case, *, today: datetime.date, cal: WorkCalendar | None = None, rule: clock.LightRule | None = None
+) -> CaseClock:
+    """The Art. 44 clock of a licence granted and not yet delivered (10 working days from the decision)."""
+    if case.status not in (Status.APPROVED, Status.CERTIFIED) or case.delivery_deadline is None:
+        return NO_CLOCK
+    return _clock_to(case.delivery_deadline, clock.DELIVERY_DAYS, "delivery", today, cal, rule)
+
+
+# --- the window's work list ----------------------------------------------------------------------------
+@dataclass(frozen=True)
+class WindowTab:
+    key: str
+    statuses: tuple[Status, ...]
+
+
+WINDOW_TABS = (
+    WindowTab("intake", (Status.SUBMITTED,)),  # accept, ask for 补正 or refuse (Art. 32: within 5 working days)
+    WindowTab("supplement", (Status.SUPPLEMENT,)),  # waiting for the applicant's 补正
+    WindowTab("result", (Status.APPROVED, Status.CERTIFIED, Status.DENIED)),  # make the certificate, deliver
+    WindowTab("close", (Status.DELIVERED,)),  # delivered: close
+)
+WINDOW_LIMIT = 200
+
+
+@dataclass(frozen=True)
+class WindowRow:
+    case: Case
+    due: datetime.date | None  # the day the law gives the window until (Art. 32 or Art. 44), if any
+    clock: CaseClock
+
+    @property
+    def next_action(self) -> str:
+        """What the window does next: accept, wait for 补正, certify, deliver or close."""
+        if self.case.status == Status.APPROVED and self.case.item_version.issues_certificate:
+            return "certify"
+        return {
+            Status.SUBMITTED: "accept",
+            Status.SUPPLEMENT: "await",
+            Status.DELIVERED: "close",
+        }.get(Status(self.case.status), "deliver")
+
+
+def window_centers(user: Any) -> set[int]:
+    """The receiving centers whose window work the user sees: a manager's or supervisor's (``center_scope``: his
+    and those below), else his own center."""
+    centers = center_scope(user)
+    if centers is not None:
+        return centers
+    profile = staff_of(user)
+    return {profile.center_id} if profile is not None and profile.center_id else set()
+
+
+def _window_cases(user: Any, statuses: Sequence[Status]) -> QuerySet[Case]:
+    cases = Case.objects.filter(status__in=statuses, receiving_center_id__in=window_centers(user))
+    return _scoped(cases, department_scope(user), "deciding_department_id")
+
+
+def window_counts(user: Any) -> dict[str, int]:
+    """How many cases wait in each tab of the window's work list (one query)."""
+    per_status = dict(
+        _window_cases(user, [s for t in WINDOW_TABS for s in t.statuses])
+        .values_list("status")
+        .annotate(n=Count("pk"))
+        .values_list("status", "n")
+    )
+    return {t.key: sum(per_status.get(s.value, 0) for s in t.statuses) for t in WINDOW_TABS}
+
+
+def window_work(user: Any, *, tab: str, today: datetime.date) -> list[WindowRow]:
+    """The center's cases waiting at its windows (in the user's departments), the nearest legal deadline first:
+    a 补正 to be asked for within 5 working days of receipt (Art. 32), a licence to deliver within 10 working days
+    of its decision (Art. 44)."""
+    chosen = next((t for t in WINDOW_TABS if t.key == tab), WINDOW_TABS[0])
+    cases = _window_cases(user, chosen.statuses).select_related("item_version", "deciding_department")
+    if chosen.key == "intake":
+        asked = CaseEvent.objects.filter(case=OuterRef("pk"), action="supplement_requested")
+        cases = cases.annotate(asked=Exists(asked)).order_by("received_on", "pk")
+    elif chosen.key == "result":
+        cases = cases.order_by(F("delivery_deadline").asc(nulls_last=True), "decided_on", "pk")
+    elif chosen.key == "close":
+        cases = cases.order_by("delivered_on", "pk")
+    else:
+        cases = cases.order_by("received_on", "pk")
+    cal = workdays.get_calendar()
+    rule = clock.LightRule.default()
+    rows = []
+    for case in cases[:WINDOW_LIMIT]:
+        due, shown = None, NO_CLOCK
+        if chosen.key == "intake" and not getattr(case, "asked", False):
+            # Resubmitted after a 补正 (asked): the rule of Art. 32 was met by the notice; no deemed acceptance.
+            due = clock.supplement_notice_due(cal, case.received_on).date
+            shown = _clock_to(due, clock.SUPPLEMENT_NOTICE_DAYS, "notice", today, cal, rule)
+        elif chosen.key == "result" and case.delivery_deadline is not None:
+            due, shown = case.delivery_deadline, delivery_clock(case, today=today, cal=cal, rule=rule)
+        rows.append(WindowRow(case, due, shown))
+    return rows
 
 
 # --- intake -----------------------------------------------------------------------------------------
@@ -367,7 +481,7 @@ def task_by_id(task_id: int) -> Task:
     are still open come along, so a completion can write optimistically, in one round trip (``services``)."""
     row = sqlbatch.fetch_one(_task_sql(), [TASK_CHAIN, Task.State.OPEN.value, task_id])
     if row is None:
-        raise NotFound("办理环节不存在", code="task_not_found")
+        raise NotFound(gettext("办理环节不存在"), code="task_not_found")
     (task, case), (version_created_at, head, others_open) = sqlbatch.split(row, Task, Case)
     case.item_version = published_version(case.item_version_id, sqlbatch.to_datetime(version_created_at))
     return as_read(task, case, head, others_open)
@@ -397,17 +511,29 @@ def intake_targets(
     assert row is not None  # the one-row FROM always gives a row
     (item, version, department, center), _rest = sqlbatch.split(row, ServiceItem, ItemVersion, Department, Center)
     if item is None:
-        problems.append(Problem(f"事项「{item_code}」不存在", code="unknown_item", field="item_code"))
+        problems.append(
+            Problem(gettext("事项「%(code)s」不存在") % {"code": item_code}, code="unknown_item", field="item_code")
+        )
     else:
         ServiceItem.current_version.field.set_cached_value(item, version)
         ServiceItem.department.field.set_cached_value(item, department)
     if center is None:
-        problems.append(Problem(f"中心「{center_code}」不存在", code="unknown_center", field="center_code"))
+        problems.append(
+            Problem(
+                gettext("中心「%(code)s」不存在") % {"code": center_code}, code="unknown_center", field="center_code"
+            )
+        )
     window = None
     if center is not None and window_number:
         window = Window.objects.filter(center=center, number=window_number).first()
         if window is None:
-            problems.append(Problem(f"窗口「{window_number}」不存在", code="unknown_window", field="window_number"))
+            problems.append(
+                Problem(
+                    gettext("窗口「%(number)s」不存在") % {"number": window_number},
+                    code="unknown_window",
+                    field="window_number",
+                )
+            )
     if problems:
         raise ValidationFailed(problems)
     assert item is not None and center is not None

@@ -31,7 +31,7 @@ from govhall.cases.models import (
 )
 from govhall.cases.numbering import next_receipt_number, number_receipt
 from govhall.cases.transitions import SYSTEM, Move, move_for
-from govhall.catalog.models import CaseType, Material, ServiceItem
+from govhall.catalog.models import CaseType, Material, ResultType, ServiceItem
 from govhall.catalog.selectors import published_version, version_materials, version_steps
 from govhall.core import audit, sqlbatch, workdays
 from govhall.core.actors import Actor
@@ -151,6 +151,8 @@ _STATE_FIELDS = (
     "promised_deadline",
     "deadline_provisional",
     "decided_on",
+    "delivery_deadline",
+    "delivered_on",
     "closed_on",
     "updated_at",
 )
@@ -307,7 +309,7 @@ def _lock(case: Case, expected_revision: int | None = None) -> Case:
     sql = _lock_sql(sqlbatch.select_for_update(of="c"))
     row = sqlbatch.fetch_one(sql, [audit.chain_name(("cases.case", case.pk))[0], case.pk])
     if row is None:
-        raise NotFound("办件不存在", code="case_not_found")
+        raise NotFound(gettext("办件不存在"), code="case_not_found")
     (locked, department), (version_created_at, head) = sqlbatch.split(row, Case, Department)
     # The deciding department came along (its notices name it and carry its seal).
     Case.deciding_department.field.set_cached_value(locked, department)
@@ -315,7 +317,7 @@ def _lock(case: Case, expected_revision: int | None = None) -> Case:
     locked.item_version = published_version(locked.item_version_id, sqlbatch.to_datetime(version_created_at))
     locked.__dict__["_audit_head"] = audit.parse_head(head)
     if expected_revision is not None and locked.revision != expected_revision:
-        raise Conflict("该办件已被他人处理，请刷新后再操作", code="stale_case")
+        raise Conflict(gettext("该办件已被他人处理，请刷新后再操作"), code="stale_case")
     return locked
 
 
@@ -325,16 +327,16 @@ def _allowed(case: Case, action: str, actor: Actor) -> Move:
     move = move_for(case.status, action, actor.role)
     scoped = actor.user is not None and actor.role not in (SYSTEM, Role.CENTER_MANAGER)
     if scoped and not in_scope(actor.user, case.deciding_department_id):
-        raise AccessDenied("该办件不属于您办理的部门", code="out_of_scope")
+        raise AccessDenied(gettext("该办件不属于您办理的部门"), code="out_of_scope")
     if actor.role == Role.WINDOW_CLERK and actor.user is not None:
         # Window work (受理, 送达, 办结 …) is the receiving center's: a department's cases reach several centers.
         profile = staff_of(actor.user)
         if profile is None or profile.center_id != case.receiving_center_id:
-            raise AccessDenied("该办件由其他中心收件，须由收件中心的窗口办理", code="other_center")
+            raise AccessDenied(gettext("该办件由其他中心收件，须由收件中心的窗口办理"), code="other_center")
     if actor.role == Role.CENTER_MANAGER and actor.user is not None:
         centers = center_scope(actor.user)
         if centers is not None and case.receiving_center_id not in centers:
-            raise AccessDenied("该办件不是本中心收件的办件", code="out_of_scope")
+            raise AccessDenied(gettext("该办件不是本中心收件的办件"), code="out_of_scope")
     return move
 
 
@@ -380,6 +382,10 @@ def recompute_clock(case: Case, *, on: datetime.date | None = None, pauses: list
     )
     case.promised_deadline, case.legal_deadline = promised.date, legal.date
     case.deadline_provisional = promised.provisional or legal.provisional
+    if case.delivery_deadline is not None and case.decided_on is not None:  # a licence granted: Art. 44
+        delivery = clock.delivery_due(cal, case.decided_on)
+        case.delivery_deadline = delivery.date
+        case.deadline_provisional = case.deadline_provisional or delivery.provisional
 
 
 def _first_step(
@@ -392,9 +398,11 @@ def _first_step(
     steps = [s for s in version_steps(case.item_version) if s.role != Role.WINDOW_CLERK]
     others = [d for d in dict.fromkeys(parallel) if d.pk != case.deciding_department_id]
     if others and not steps:
-        raise ValidationFailed([Problem("本事项没有审查环节，不能并联审批", code="no_review_step", field="parallel")])
+        raise ValidationFailed(
+            [Problem(gettext("本事项没有审查环节，不能并联审批"), code="no_review_step", field="parallel")]
+        )
     if mode not in (Task.Mode.ALL, Task.Mode.ANY):
-        raise ValidationFailed([Problem("会签方式无效", code="invalid_choice", field="parallel_mode")])
+        raise ValidationFailed([Problem(gettext("会签方式无效"), code="invalid_choice", field="parallel_mode")])
     task = _step_task(case, steps[0].position, on, actor) if steps else None
     if task is None:
         return []
@@ -455,23 +463,23 @@ def submit_case(
     version = item.current_version
     problems: list[Problem] = []
     if version is None or item.status != ServiceItem.Status.PUBLISHED:
-        problems.append(Problem("该事项未发布或已暂停，不能受理", code="item_not_available", field="item"))
+        problems.append(Problem(gettext("该事项未发布或已暂停，不能受理"), code="item_not_available", field="item"))
     if intake.channel not in Channel.values:
-        problems.append(Problem("受理渠道无效", code="invalid_choice", field="channel"))
+        problems.append(Problem(gettext("受理渠道无效"), code="invalid_choice", field="channel"))
     number, applicant_problems = _check_applicant(intake.applicant)
     problems += applicant_problems
     center = intake.center
     if center is None:
-        problems.append(Problem("请指定收件中心", code="required", field="center"))
+        problems.append(Problem(gettext("请指定收件中心"), code="required", field="center"))
     if problems:
         raise ValidationFailed(problems)
     assert version is not None and center is not None
     materials = {m.pk: m for m in version_materials(version)}
     unknown = [r.material_id for r in intake.materials if r.material_id not in materials]
     if unknown:
-        raise ValidationFailed([Problem("材料清单与事项不符", code="unknown_material", field="materials")])
+        raise ValidationFailed([Problem(gettext("材料清单与事项不符"), code="unknown_material", field="materials")])
     if len({r.material_id for r in intake.materials}) != len(intake.materials):
-        raise ValidationFailed([Problem("同一材料只能登记一次", code="duplicate_material", field="materials")])
+        raise ValidationFailed([Problem(gettext("同一材料只能登记一次"), code="duplicate_material", field="materials")])
     day = received_on or today()
     a = intake.applicant
     # With a key drawn beforehand (PostgreSQL), the case row goes with its checklist, event and audit entry.
@@ -544,21 +552,21 @@ def _may_receive(actor: Actor, intake: Intake) -> None:
     """收件 is a window's work: a clerk or chief representative, for an item of a department he receives for, at his
     own center (as the intake page, which takes his center); or the system (an integration)."""
     if actor.role not in RECEIVING_ROLES:
-        raise AccessDenied("「收件」须由窗口人员、首席代表办理", code="role_not_allowed")
+        raise AccessDenied(gettext("「收件」须由窗口人员、首席代表办理"), code="role_not_allowed")
     if actor.role == SYSTEM or actor.user is None:
         return
     if not in_scope(actor.user, intake.item.department_id):
-        raise AccessDenied("该事项不属于您受理的部门", code="out_of_scope", field="item")
+        raise AccessDenied(gettext("该事项不属于您受理的部门"), code="out_of_scope", field="item")
     profile = staff_of(actor.user)
     if intake.center is not None and (profile is None or profile.center_id != intake.center.pk):
-        raise AccessDenied("只能在本人所在的政务服务中心收件", code="out_of_scope", field="center")
+        raise AccessDenied(gettext("只能在本人所在的政务服务中心收件"), code="out_of_scope", field="center")
 
 
 def _replayed(case: Case, fingerprint: str | None) -> Case:
     if fingerprint is not None:
         first = case.events.filter(action="submitted").values_list("data", flat=True).first() or {}
         if first.get("fingerprint") != fingerprint:
-            raise Conflict("该幂等键已用于另一份申请", code="idempotency_key_reused", field="Idempotency-Key")
+            raise Conflict(gettext("该幂等键已用于另一份申请"), code="idempotency_key_reused", field="Idempotency-Key")
     case.__dict__["_replayed"] = True
     return case
 
@@ -612,7 +620,9 @@ def _accept(
         raise ValidationFailed(
             [
                 Problem(
-                    f"缺少必要材料：{'、'.join(missing)}；请一次性告知补正", code="materials_missing", field="materials"
+                    gettext("缺少必要材料：%(names)s；请一次性告知补正") % {"names": "、".join(missing)},
+                    code="materials_missing",
+                    field="materials",
                 )
             ]
         )
@@ -655,10 +665,10 @@ def request_supplement(
     """The one-time notice (一次性告知): the complete list of what is missing, given once."""
     items = [m.strip() for m in missing if m.strip()]
     if not items:
-        raise ValidationFailed([Problem("请列出需要补正的全部材料", code="required", field="missing")])
+        raise ValidationFailed([Problem(gettext("请列出需要补正的全部材料"), code="required", field="missing")])
     case = _lock(case, expected_revision)
     if case.events.filter(action="supplement_requested").exists():
-        raise Conflict("补正只能一次性告知，本件已告知过补正", code="supplement_already_requested")
+        raise Conflict(gettext("补正只能一次性告知，本件已告知过补正"), code="supplement_already_requested")
     move, before = _apply(case, "request_supplement", actor)
     _event(case, move.label, "supplement_requested", actor, before, note=note, data={"missing": items})
     return case
@@ -673,7 +683,9 @@ def resubmit_case(*, case: Case, received: Iterable[int], actor: Actor, expected
     ids = set(received)
     missing = {row.material_id: row for row in case.materials.filter(state=CaseMaterial.State.MISSING)}
     if ids - missing.keys():
-        raise ValidationFailed([Problem("所选材料不在本件缺少的材料中", code="unknown_material", field="received")])
+        raise ValidationFailed(
+            [Problem(gettext("所选材料不在本件缺少的材料中"), code="unknown_material", field="received")]
+        )
     rows = [missing[material_id] for material_id in sorted(ids)]
     for row in rows:
         row.state = CaseMaterial.State.RECEIVED
@@ -685,7 +697,7 @@ def resubmit_case(*, case: Case, received: Iterable[int], actor: Actor, expected
 @transaction.atomic
 def refuse_case(*, case: Case, reason: str, actor: Actor, expected_revision: int | None = None) -> Case:
     if not reason.strip():
-        raise ValidationFailed([Problem("不予受理须说明理由", code="reason_required", field="reason")])
+        raise ValidationFailed([Problem(gettext("不予受理须说明理由"), code="reason_required", field="reason")])
     case = _lock(case, expected_revision)
     move, before = _apply(case, "refuse", actor)
     case.closed_on = today()
@@ -733,16 +745,16 @@ def _lock_task(task: Task, expected_revision: int | None = None) -> tuple[Task, 
     chain = audit.chain_name(("cases.task", task.pk))[0]
     row = sqlbatch.fetch_one(sql, [chain, Task.State.OPEN.value, task.pk])
     if row is None:
-        raise NotFound("环节不存在", code="task_not_found")
+        raise NotFound(gettext("环节不存在"), code="task_not_found")
     (locked,), (head, others_open) = sqlbatch.split(row, Task)
     return as_read(locked, case, head, others_open), case
 
 
 def _require_task_actor(task: Task, actor: Actor) -> None:
     if actor.role != task.role and not (task.role == Role.APPROVER and actor.role == Role.CHIEF_REPRESENTATIVE):
-        raise AccessDenied("您的角色不能办理该环节", code="role_not_allowed")
+        raise AccessDenied(gettext("您的角色不能办理该环节"), code="role_not_allowed")
     if actor.user is None or not in_scope(actor.user, task.department_id):
-        raise AccessDenied("该环节不属于您所在部门", code="out_of_scope")
+        raise AccessDenied(gettext("该环节不属于您所在部门"), code="out_of_scope")
 
 
 def _require_holder(task: Task, actor: Actor, *, reassign: bool = False) -> None:
@@ -752,7 +764,7 @@ def _require_holder(task: Task, actor: Actor, *, reassign: bool = False) -> None
         return
     if reassign and Role.CHIEF_REPRESENTATIVE in roles_of(actor.user):
         return
-    raise Conflict("该任务已被他人签收", code="task_claimed")
+    raise Conflict(gettext("该任务已被他人签收"), code="task_claimed")
 
 
 @transaction.atomic
@@ -761,11 +773,11 @@ def claim_task(*, task: Task, actor: Actor, expected_revision: int | None = None
     task, case = _lock_task(task, expected_revision)
     _require_task_actor(task, actor)
     if task.state != Task.State.OPEN:
-        raise Conflict("该环节已办理", code="task_closed")
+        raise Conflict(gettext("该环节已办理"), code="task_closed")
     if task.assignee_id is not None and task.assignee_id != actor.user_id:
-        raise Conflict("该任务已被他人签收", code="task_claimed")
+        raise Conflict(gettext("该任务已被他人签收"), code="task_claimed")
     if task.assignee_id is not None:  # a second click: already his, nothing to write
-        raise Conflict("您已签收该任务", code="already_claimed")
+        raise Conflict(gettext("您已签收该任务"), code="already_claimed")
     task.assignee = actor.user
     event = _event_row(case, "task_claimed", actor, data={"task": task.pk, "step": task.step_name})
     _audit_locked(
@@ -785,11 +797,11 @@ def transfer_task(*, task: Task, to_user: Any, reason: str, actor: Actor, expect
     _require_task_actor(task, actor)
     _require_holder(task, actor, reassign=True)
     if task.state != Task.State.OPEN:
-        raise Conflict("该环节已办理", code="task_closed")
+        raise Conflict(gettext("该环节已办理"), code="task_closed")
     if not in_scope(to_user, task.department_id):
-        raise ValidationFailed([Problem("只能转给本部门的工作人员", code="out_of_scope", field="to_user")])
+        raise ValidationFailed([Problem(gettext("只能转给本部门的工作人员"), code="out_of_scope", field="to_user")])
     if to_user.pk == (task.assignee_id or actor.user_id):
-        raise ValidationFailed([Problem("该任务已由此人办理，无需转办", code="bad_transfer", field="to_user")])
+        raise ValidationFailed([Problem(gettext("该任务已由此人办理，无需转办"), code="bad_transfer", field="to_user")])
     previous = task.assignee_id
     task.assignee, task.delegate = to_user, None  # a delegation was the previous assignee's: it ends with the transfer
     event = _event_row(case, "task_transferred", actor, note=reason, data={"task": task.pk, "to": to_user.pk})
@@ -830,7 +842,8 @@ def _complete_optimistic(task: Task, opinion: str, actor: Actor, on: datetime.da
     _require_task_actor(task, actor)
     _require_holder(task, actor)
     if task.state != Task.State.OPEN or case.status != Status.IN_REVIEW:
-        raise Conflict("该环节已办理", code="task_closed")  # or so the copy says: judged again on the locked row
+        # or so the copy says: judged again on the locked row
+        raise Conflict(gettext("该环节已办理"), code="task_closed")
     done, draft = sqlbatch.clone(task), sqlbatch.clone(case)
     now = on or today()
     done.state, done.finished_at, done.finished_by, done.opinion = Task.State.DONE, timezone.now(), actor.user, opinion
@@ -873,9 +886,12 @@ def _complete_locked(
     _require_task_actor(task, actor)
     _require_holder(task, actor)
     if task.state != Task.State.OPEN:
-        raise Conflict("该环节已办理", code="task_closed")
+        raise Conflict(gettext("该环节已办理"), code="task_closed")
     if case.status != Status.IN_REVIEW:
-        raise Conflict(f"办件当前状态为「{Status(case.status).label}」，不能办理审查环节", code="invalid_transition")
+        raise Conflict(
+            gettext("办件当前状态为「%(status)s」，不能办理审查环节") % {"status": Status(case.status).label},
+            code="invalid_transition",
+        )
     now = on or today()
     task.state, task.finished_at, task.finished_by, task.opinion = Task.State.DONE, timezone.now(), actor.user, opinion
     if task.assignee_id is None:
@@ -937,20 +953,20 @@ def delegate_task(
     task, case = _lock_task(task, expected_revision)
     _require_task_actor(task, actor)
     if task.state != Task.State.OPEN:
-        raise Conflict("该环节已办理", code="task_closed")
+        raise Conflict(gettext("该环节已办理"), code="task_closed")
     if task.assignee_id not in (None, actor.user_id):
-        raise AccessDenied("只有该环节的办理人可以委托", code="not_assignee")
+        raise AccessDenied(gettext("只有该环节的办理人可以委托"), code="not_assignee")
     if to_user is not None:
         if to_user.pk == actor.user_id:
-            raise ValidationFailed([Problem("不能委托给自己", code="bad_delegate", field="to_user")])
+            raise ValidationFailed([Problem(gettext("不能委托给自己"), code="bad_delegate", field="to_user")])
         if not (in_scope(to_user, task.department_id) and _holds_task_role(to_user, task)):
             raise ValidationFailed(
-                [Problem("只能委托给本部门具有相应角色的工作人员", code="out_of_scope", field="to_user")]
+                [Problem(gettext("只能委托给本部门具有相应角色的工作人员"), code="out_of_scope", field="to_user")]
             )
     elif task.delegate_id is None:
-        raise ValidationFailed([Problem("该环节没有委托，无需收回", code="not_delegated", field="to_user")])
+        raise ValidationFailed([Problem(gettext("该环节没有委托，无需收回"), code="not_delegated", field="to_user")])
     if to_user is not None and task.delegate_id == to_user.pk:
-        raise ValidationFailed([Problem("该环节已委托给此人", code="already_delegated", field="to_user")])
+        raise ValidationFailed([Problem(gettext("该环节已委托给此人"), code="already_delegated", field="to_user")])
     previous = task.delegate_id
     task.assignee = task.assignee or actor.user
     task.delegate = to_user
@@ -973,16 +989,16 @@ def retract_task(*, task: Task, reason: str, actor: Actor, expected_revision: in
     to him. Returns the reopened task."""
     task, case = _lock_task(task, expected_revision)
     if actor.user is None or task.sent_by_id != actor.user_id:
-        raise AccessDenied("只能撤回由您转出的环节", code="not_sender")
+        raise AccessDenied(gettext("只能撤回由您转出的环节"), code="not_sender")
     if task.state != Task.State.OPEN or case.status != Status.IN_REVIEW:
-        raise Conflict("该环节已办理，不能撤回", code="task_closed")
+        raise Conflict(gettext("该环节已办理，不能撤回"), code="task_closed")
     sent = (
         case.tasks.filter(finished_by=actor.user, state=Task.State.DONE, step_position__lt=task.step_position)
         .order_by("-finished_at", "-pk")
         .first()
     )
     if sent is None:
-        raise Conflict("只能撤回您办理完毕后转出的环节", code="nothing_to_retract")
+        raise Conflict(gettext("只能撤回您办理完毕后转出的环节"), code="nothing_to_retract")
     step = case.tasks.filter(step_position=task.step_position)
     open_chains = [
         audit.chain_name(("cases.task", pk))[0]
@@ -995,7 +1011,7 @@ def retract_task(*, task: Task, reason: str, actor: Actor, expected_revision: in
         or case.events.filter(action__in=("countersign_opened", "anysign_opened"), at__gte=sent.finished_at).exists()
     )
     if acted_on:
-        raise Conflict("下一环节已有人办理，不能撤回", code="already_acted")
+        raise Conflict(gettext("下一环节已有人办理，不能撤回"), code="already_acted")
     now = timezone.now()
     step.filter(state=Task.State.OPEN).update(
         state=Task.State.CANCELLED, finished_at=now, finished_by=actor.user, opinion=f"撤回：{reason}".rstrip("：")
@@ -1030,15 +1046,15 @@ def return_task(
 ) -> Task:
     """回退: send the case back to an earlier review step with a reason."""
     if not reason.strip():
-        raise ValidationFailed([Problem("回退须说明理由", code="reason_required", field="reason")])
+        raise ValidationFailed([Problem(gettext("回退须说明理由"), code="reason_required", field="reason")])
     task, case = _lock_task(task, expected_revision)
     _require_task_actor(task, actor)
     _require_holder(task, actor)
     if task.state != Task.State.OPEN:
-        raise Conflict("该环节已办理", code="task_closed")
+        raise Conflict(gettext("该环节已办理"), code="task_closed")
     if to_position >= task.step_position or not case.tasks.filter(step_position=to_position).exists():
         raise ValidationFailed(
-            [Problem("只能退回到已经办理过的前序环节", code="bad_return_target", field="to_position")]
+            [Problem(gettext("只能退回到已经办理过的前序环节"), code="bad_return_target", field="to_position")]
         )
     case.tasks.filter(step_position=task.step_position, state=Task.State.OPEN).update(
         state=Task.State.RETURNED, finished_at=timezone.now(), finished_by=actor.user, opinion=reason
@@ -1078,7 +1094,13 @@ def suspend_case(
     definition = case.item_version.special_procedures.filter(name=procedure).first()
     if definition is None:
         raise ValidationFailed(
-            [Problem(f"本事项没有「{procedure}」特别程序", code="unknown_procedure", field="procedure")]
+            [
+                Problem(
+                    gettext("本事项没有「%(procedure)s」特别程序") % {"procedure": procedure},
+                    code="unknown_procedure",
+                    field="procedure",
+                )
+            ]
         )
     move, before = _apply(case, "suspend", actor)
     Suspension.objects.create(
@@ -1111,9 +1133,9 @@ def resume_case(
     now = on or today()
     open_one = case.suspensions.filter(resumed_on__isnull=True).first()
     if open_one is None:
-        raise Conflict("没有进行中的特别程序", code="not_suspended")
+        raise Conflict(gettext("没有进行中的特别程序"), code="not_suspended")
     if now < open_one.started_on:
-        raise ValidationFailed([Problem("恢复日期不能早于特别程序开始日期", code="bad_date", field="on")])
+        raise ValidationFailed([Problem(gettext("恢复日期不能早于特别程序开始日期"), code="bad_date", field="on")])
     open_one.resumed_on = now
     open_one.save(update_fields=["resumed_on"])
     recompute_clock(case, on=now)
@@ -1142,13 +1164,19 @@ def extend_case(
     case = _lock(case, expected_revision)
     _allowed(case, "extend", actor)
     if not reason.strip():
-        raise ValidationFailed([Problem("延期须说明理由", code="reason_required", field="reason")])
+        raise ValidationFailed([Problem(gettext("延期须说明理由"), code="reason_required", field="reason")])
     if case.extensions.exists():
-        raise Conflict("本件已延期过一次", code="already_extended")
+        raise Conflict(gettext("本件已延期过一次"), code="already_extended")
     allowed = case.item_version.extension_days
     days = allowed if days is None else days
     if not 0 < days <= allowed:
-        raise ValidationFailed([Problem(f"延长期限应为1至{allowed}个工作日", code="bad_extension", field="days")])
+        raise ValidationFailed(
+            [
+                Problem(
+                    gettext("延长期限应为1至%(days)s个工作日") % {"days": allowed}, code="bad_extension", field="days"
+                )
+            ]
+        )
     move, before = _apply(case, "extend", actor)
     assert actor.user is not None
     Extension.objects.create(case=case, days=days, reason=reason, approved_by=actor.user, approved_on=on or today())
@@ -1189,11 +1217,11 @@ def _decide(
     chief representative, with no review step other than his own still open."""
     _allowed(case, "approve" if approve else "deny", actor)
     if not approve and not reason.strip():
-        raise ValidationFailed([Problem("不予许可须说明理由", code="reason_required", field="reason")])
+        raise ValidationFailed([Problem(gettext("不予许可须说明理由"), code="reason_required", field="reason")])
     if actor.role == Role.WINDOW_CLERK:
         # A clerk decides only a 即办件, on the spot, where the department delegated that authority.
         if case.item_version.case_type != CaseType.IMMEDIATE:
-            raise AccessDenied("只有即办件可由窗口人员当场决定", code="role_not_allowed")
+            raise AccessDenied(gettext("只有即办件可由窗口人员当场决定"), code="role_not_allowed")
     elif guard is not None:
         guard = Guard(
             guard.revision,
@@ -1208,7 +1236,7 @@ def _decide(
             'SELECT "role" FROM "cases_task" WHERE "case_id" = %s AND "state" = %s', [case.pk, Task.State.OPEN.value]
         )
         if any(role != Role.CHIEF_REPRESENTATIVE for (role,) in open_roles):
-            raise Conflict("还有审查环节未办理完毕", code="steps_open")
+            raise Conflict(gettext("还有审查环节未办理完毕"), code="steps_open")
     move, before = _apply(case, "approve" if approve else "deny", actor)
     now = on or today()
     # The decision closes the steps still open (the chief's own): written with the case and its event.
@@ -1226,6 +1254,11 @@ def _decide(
         ],
     )
     case.decided_on = now
+    data: dict[str, Any] = {"in_time": case.promised_deadline is None or now <= case.promised_deadline}
+    if approve:  # the licence is issued and delivered within 10 working days of the decision (Art. 44)
+        delivery = clock.delivery_due(workdays.get_calendar(), now)
+        case.delivery_deadline = data["delivery_deadline"] = delivery.date
+        case.deadline_provisional = case.deadline_provisional or delivery.provisional
     _event(
         case,
         move.label,
@@ -1233,11 +1266,16 @@ def _decide(
         actor,
         before,
         note=reason,
-        data={"in_time": case.promised_deadline is None or now <= case.promised_deadline},
+        data=data,
         also=[close_open],
         guard=guard,
     )
     return case
+
+
+def _result_kind(value: str) -> str:
+    """An item's result type as the reader's language names it (the stored value is its Chinese label)."""
+    return str(dict(ResultType.choices).get(value, value))
 
 
 def _advance(
@@ -1257,20 +1295,29 @@ def _advance(
         _allowed(target, action, actor)
         result = target.item_version
         if action == "deliver" and target.status == Status.APPROVED and result.issues_certificate:
-            raise Conflict(f"该事项的审批结果为{result.result_type}，须先制证再送达", code="certificate_required")
+            raise Conflict(
+                gettext("该事项的审批结果为%(kind)s，须先制证再送达") % {"kind": _result_kind(result.result_type)},
+                code="certificate_required",
+            )
         if action == "certify" and not result.issues_certificate:
             raise Conflict(
-                f"该事项的审批结果为{result.result_name or result.result_type}，无需制证，请直接送达",
+                gettext("该事项的审批结果为%(kind)s，无需制证，请直接送达")
+                % {"kind": result.result_name or _result_kind(result.result_type)},
                 code="no_certificate",
             )
         move, before = _apply(target, action, actor)
         day = on or today()
         if action in ("close", "withdraw"):
             target.closed_on = day
+        data = None
+        if action == "deliver":
+            target.delivered_on = day
+            if target.delivery_deadline is not None:
+                data = {"in_time": day <= target.delivery_deadline}
         if action == "withdraw":
             target.tasks.filter(state=Task.State.OPEN).update(state=Task.State.CANCELLED, finished_at=timezone.now())
             target.suspensions.filter(resumed_on__isnull=True).update(resumed_on=day)
-        _event(target, move.label, event, actor, before, note=note, guard=guard)
+        _event(target, move.label, event, actor, before, note=note, data=data, guard=guard)
         return target
 
     return _optimistic_or_locked(
@@ -1343,7 +1390,7 @@ def handle_immediately(*, case: Case, actor: Actor, opinion: str = "") -> Case:
     """即办件 at the window: accepted, decided, certified (where its result is a certificate), delivered and closed in
     one sitting."""
     if case.item_version.case_type != CaseType.IMMEDIATE:
-        raise Conflict("只有即办件可以当场办结", code="not_immediate")
+        raise Conflict(gettext("只有即办件可以当场办结"), code="not_immediate")
     on = today()
     case = accept_case(case=case, actor=actor, on=on)
     case = decide_case(case=case, approve=True, reason=opinion or "当场审核通过", actor=actor, on=on)
@@ -1362,9 +1409,10 @@ def recompute_provisional_deadlines(actor: Actor) -> int:
     for pk in open_ids.values_list("pk", flat=True).iterator():
         with transaction.atomic():
             case = _lock(Case(pk=pk))
-            before = (case.promised_deadline, case.legal_deadline)
+            before = (case.promised_deadline, case.legal_deadline, case.delivery_deadline)
             recompute_clock(case)
-            if (case.promised_deadline, case.legal_deadline) != before or not case.deadline_provisional:
+            after = (case.promised_deadline, case.legal_deadline, case.delivery_deadline)
+            if after != before or not case.deadline_provisional:
                 case.revision += 1
                 case.save(
                     update_fields=[
@@ -1372,6 +1420,7 @@ def recompute_provisional_deadlines(actor: Actor) -> int:
                         "promised_deadline",
                         "legal_deadline",
                         "deadline_provisional",
+                        "delivery_deadline",
                         "paused_days",
                         "updated_at",
                     ]
@@ -1383,6 +1432,11 @@ def recompute_provisional_deadlines(actor: Actor) -> int:
                     changes={
                         "promised_deadline": [before[0], case.promised_deadline],
                         "legal_deadline": [before[1], case.legal_deadline],
+                        **(
+                            {"delivery_deadline": [before[2], case.delivery_deadline]}
+                            if before[2] != case.delivery_deadline
+                            else {}
+                        ),
                         "provisional": case.deadline_provisional,
                     },
                 )

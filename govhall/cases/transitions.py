@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.utils.translation import gettext, pgettext
+
 from govhall.cases.models import Status
 from govhall.core.errors import AccessDenied, Conflict
 from govhall.org.access import ROLE_LABELS
@@ -62,11 +64,19 @@ ACTIONS = frozenset(action for _, action in TRANSITIONS)
 def move_for(status: str, action: str, role: str) -> Move:
     """The move ``action`` makes from ``status`` for an actor in ``role``, or the reason it may not."""
     if action not in ACTIONS:
-        raise Conflict(f"未知操作「{action}」", code="unknown_action")
+        raise Conflict(gettext("未知操作「%(action)s」") % {"action": action}, code="unknown_action")
     move = TRANSITIONS.get((Status(status), action))
     if move is None:
-        raise Conflict(f"办件当前状态为「{Status(status).label}」，不能执行该操作", code="invalid_transition")
+        raise Conflict(
+            gettext("办件当前状态为「%(status)s」，不能执行该操作") % {"status": Status(status).label},
+            code="invalid_transition",
+        )
     if role not in move.roles:
-        allowed = "、".join(str(ROLE_LABELS.get(r, r)) for r in sorted(move.roles) if r != SYSTEM)
-        raise AccessDenied(f"「{move.label}」须由{allowed}办理", code="role_not_allowed")
+        allowed = gettext("、").join(str(ROLE_LABELS.get(r, r)) for r in sorted(move.roles) if r != SYSTEM)
+        # The label stays Chinese in the timeline (it is stored); the message names the action in the reader's words.
+        action_name = pgettext("case action", move.label)
+        raise AccessDenied(
+            gettext("「%(action)s」须由%(roles)s办理") % {"action": action_name, "roles": allowed},
+            code="role_not_allowed",
+        )
     return move

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.utils.translation import gettext
+
 from govhall.catalog.models import ServiceItem
 from govhall.core.actors import Actor
 from govhall.core.errors import AccessDenied, NotFound
@@ -15,10 +17,10 @@ from govhall.org.models import Center, Role
 def access_item(user: Any, item_id: int) -> ServiceItem:
     """Any staff member may read any item (the catalog is public anyway)."""
     if staff_of(user) is None:
-        raise AccessDenied("仅限工作人员", code="staff_only")
+        raise AccessDenied(gettext("仅限工作人员"), code="staff_only")
     item = ServiceItem.objects.select_related("department", "current_version").filter(pk=item_id).first()
     if item is None:
-        raise NotFound("事项不存在", code="item_not_found")
+        raise NotFound(gettext("事项不存在"), code="item_not_found")
     return item
 
 
@@ -27,7 +29,7 @@ def access_item_for_edit(user: Any, item_id: int, request: Any = None) -> tuple[
     actor = require_role(user, Role.CENTER_MANAGER, Role.CHIEF_REPRESENTATIVE, request=request)
     profile = staff_of(user)
     if actor.role == Role.CHIEF_REPRESENTATIVE and (profile is None or profile.department_id != item.department_id):
-        raise AccessDenied("首席代表只能编辑本部门的事项", code="out_of_scope")
+        raise AccessDenied(gettext("首席代表只能编辑本部门的事项"), code="out_of_scope")
     return item, actor
 
 

@@ -19,6 +19,7 @@ from typing import Any
 from django.conf import settings
 from django.db import models, router, transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from govhall.core import sqlbatch
 from govhall.core.actors import Actor
@@ -118,7 +119,7 @@ def record(
         if _insert_unless_taken(entry, pending):
             return entry
         pending, head = [], None
-    raise Conflict("审计日志写入冲突，请重试", code="audit_contention")
+    raise Conflict(gettext("审计日志写入冲突，请重试"), code="audit_contention")
 
 
 def entry_after(

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from django.db import connections, router, transaction
 from django.db.models import F
+from django.utils.translation import gettext
 
 from govhall.core import audit, workdays
 from govhall.core.actors import Actor
@@ -91,13 +92,19 @@ def parse_schedule(text: str) -> tuple[int | None, str, list[ScheduleEntry], lis
                     if value.isdigit():
                         year = int(value)
                     else:
-                        problems.append(Problem(f"年份「{value}」不是有效的年份", row=lineno, code="bad_year"))
+                        problems.append(
+                            Problem(
+                                gettext("年份「%(value)s」不是有效的年份") % {"value": value},
+                                row=lineno,
+                                code="bad_year",
+                            )
+                        )
                 else:
                     source = value
             continue
         cells = next(csv.reader([line]))
         if len(cells) < 2:
-            problems.append(Problem("每行应为：日期,类型,说明", row=lineno, code="bad_line"))
+            problems.append(Problem(gettext("每行应为：日期,类型,说明"), row=lineno, code="bad_line"))
             continue
         when, kind_text = cells[0].strip(), cells[1].strip()
         note = cells[2].strip() if len(cells) > 2 else ""
@@ -106,7 +113,12 @@ def parse_schedule(text: str) -> tuple[int | None, str, list[ScheduleEntry], lis
         kind = _KINDS.get(kind_text.lower())
         if kind is None:
             problems.append(
-                Problem(f"类型「{kind_text}」无效，应为“休”或“班”", row=lineno, column="类型", code="bad_kind")
+                Problem(
+                    gettext("类型「%(kind)s」无效，应为“休”或“班”") % {"kind": kind_text},
+                    row=lineno,
+                    column="类型",
+                    code="bad_kind",
+                )
             )
             continue
         try:
@@ -118,17 +130,27 @@ def parse_schedule(text: str) -> tuple[int | None, str, list[ScheduleEntry], lis
                 first = last = datetime.date.fromisoformat(when)
         except ValueError:
             problems.append(
-                Problem(f"日期「{when}」格式错误，应为 YYYY-MM-DD", row=lineno, column="日期", code="bad_date")
+                Problem(
+                    gettext("日期「%(value)s」格式错误，应为 YYYY-MM-DD") % {"value": when},
+                    row=lineno,
+                    column="日期",
+                    code="bad_date",
+                )
             )
             continue
         if last < first:
-            problems.append(Problem("日期区间的结束早于开始", row=lineno, column="日期", code="bad_date"))
+            problems.append(Problem(gettext("日期区间的结束早于开始"), row=lineno, column="日期", code="bad_date"))
             continue
         day = first
         while day <= last:
             if day in seen:
                 problems.append(
-                    Problem(f"{day} 与第{seen[day]}行重复", row=lineno, column="日期", code="duplicate_date")
+                    Problem(
+                        gettext("%(day)s 与第%(row)s行重复") % {"day": day, "row": seen[day]},
+                        row=lineno,
+                        column="日期",
+                        code="duplicate_date",
+                    )
                 )
             seen[day] = lineno
             entries.append(ScheduleEntry(day, kind, note))
@@ -145,21 +167,29 @@ def load_holiday_schedule(*, year: int | None, entries: list[ScheduleEntry], sou
         if len(years) == 1:
             year = years.pop()
         else:
-            problems.append(Problem("无法确定年份：请在文件中写明 “# year: 2027”", code="missing_year"))
+            problems.append(Problem(gettext("无法确定年份：请在文件中写明 “# year: 2027”"), code="missing_year"))
     if year is not None:
         if not workdays.FIRST_DAY.year <= year <= workdays.LAST_DAY.year:
-            problems.append(Problem(f"年份 {year} 超出日历支持范围", code="bad_year"))
+            problems.append(Problem(gettext("年份 %(year)s 超出日历支持范围") % {"year": year}, code="bad_year"))
         for e in entries:
             if e.day.year != year:
-                problems.append(Problem(f"{e.day} 不属于 {year} 年", code="wrong_year", column="日期"))
+                problems.append(
+                    Problem(
+                        gettext("%(day)s 不属于 %(year)s 年") % {"day": e.day, "year": year},
+                        code="wrong_year",
+                        column="日期",
+                    )
+                )
     if not entries:
-        problems.append(Problem("文件中没有任何节假日或调休记录", code="empty_schedule"))
+        problems.append(Problem(gettext("文件中没有任何节假日或调休记录"), code="empty_schedule"))
     if not source.strip():
-        problems.append(Problem("请注明来源（国务院办公厅通知文号）", code="missing_source", field="source"))
+        problems.append(Problem(gettext("请注明来源（国务院办公厅通知文号）"), code="missing_source", field="source"))
     for e in entries:
         weekend = e.day.weekday() >= 5
         if e.kind == CalendarDay.Kind.WORKDAY and not weekend:
-            problems.append(Problem(f"{e.day} 本是工作日，无需登记为调休上班", code="redundant_entry"))
+            problems.append(
+                Problem(gettext("%(day)s 本是工作日，无需登记为调休上班") % {"day": e.day}, code="redundant_entry")
+            )
     if problems:
         raise ValidationFailed(problems)
     assert year is not None
@@ -183,7 +213,7 @@ def load_holiday_schedule(*, year: int | None, entries: list[ScheduleEntry], sou
 def set_calendar_day(*, day: datetime.date, kind: str, note: str, source: str, actor: Actor) -> CalendarDay:
     """One administrator entry (e.g. a local emergency closure)."""
     if kind not in CalendarDay.Kind.values:
-        raise ValidationFailed([Problem("类型应为休息日或工作日", code="bad_kind", field="kind")])
+        raise ValidationFailed([Problem(gettext("类型应为休息日或工作日"), code="bad_kind", field="kind")])
     previous = CalendarDay.objects.filter(day=day).values_list("kind", flat=True).first()
     entry, _ = CalendarDay.objects.update_or_create(day=day, defaults={"kind": kind, "note": note, "source": source})
     audit.record(

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.utils.translation import get_language, gettext
+
 
 class DomainError(Exception):
     code = "invalid"
@@ -53,16 +55,17 @@ class Problem:
     def location(self) -> str:
         parts = []
         if self.sheet:
-            parts.append(f"工作表「{self.sheet}」")
+            parts.append(gettext("工作表「%(sheet)s」") % {"sheet": self.sheet})
         if self.row:
-            parts.append(f"第{self.row}行")
+            parts.append(gettext("第%(row)s行") % {"row": self.row})
         if self.column:
-            parts.append(f"「{self.column}」列")
-        return "".join(parts)
+            parts.append(gettext("「%(column)s」列") % {"column": self.column})
+        # Chinese writes the parts of a place together (工作表「事项」第3行); English separates them.
+        return ("" if (get_language() or "zh").startswith("zh") else ", ").join(parts)
 
     def __str__(self) -> str:
         where = self.location()
-        return f"{where}：{self.message}" if where else self.message
+        return gettext("%(where)s：%(message)s") % {"where": where, "message": self.message} if where else self.message
 
 
 class ValidationFailed(DomainError):
@@ -74,7 +77,7 @@ class ValidationFailed(DomainError):
         self.problems = problems
         first = problems[0] if problems else None
         super().__init__(
-            message or (str(first) if first else "数据校验未通过"),
+            message or (str(first) if first else gettext("数据校验未通过")),
             field=first.field if first else None,
         )
         if first is not None and len(problems) == 1:

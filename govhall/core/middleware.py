@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse, JsonResponse, QueryDict
+from django.utils.translation import gettext_noop
 
-NUL_MESSAGE = "请求中含有空字符（NUL），请删除后重试"
+# Translated where the language is known (the API's parser); this middleware runs before the language is chosen.
+NUL_MESSAGE = gettext_noop("请求中含有空字符（NUL），请删除后重试")
 
 
 class ChineseByDefaultMiddleware:

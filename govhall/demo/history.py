@@ -333,12 +333,18 @@ class _History:
             if task.state == Task.State.OPEN:
                 task.state, task.finished_at, task.finished_by = Task.State.DONE, self.at(decided), task.assignee
         day = decided
+        if approve:  # Art. 44: issued and delivered within 10 working days of the decision
+            case.delivery_deadline = self.later(decided, clock.DELIVERY_DAYS)
         certify = approve and v.version.issues_certificate
         if certify and not self.move(plan, day, "certified", Status.CERTIFIED, Role.WINDOW_CLERK):
             return plan
-        day = self.later(day, 0 if immediate else rng.choice((0, 1, 1, 2)))
+        # Most results are collected at once or mailed within days; a few wait for the applicant, a rare one too long.
+        waits = (0, 1, 2, rng.randint(3, 9), rng.randint(11, 14))
+        wait = 0 if immediate else rng.choices(waits, (30, 30, 20, 15, 5))[0]
+        day = self.later(day, wait)
         if not self.move(plan, day, "delivered", Status.DELIVERED, Role.WINDOW_CLERK):
             return plan
+        case.delivered_on = day
         if not self.move(plan, day, "closed", Status.CLOSED, Role.WINDOW_CLERK):
             return plan
         case.closed_on = day

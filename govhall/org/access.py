@@ -7,6 +7,7 @@ import functools
 from typing import Any
 
 from django.db import connection
+from django.utils.translation import gettext
 
 from govhall.core import sqlbatch
 from govhall.core.actors import Actor, client_ip
@@ -91,8 +92,8 @@ def require_role(user: Any, *roles: str, request: Any = None) -> Actor:
     for role in roles:
         if role in held:
             return Actor(user=user, role=role, client_ip=client_ip(request) if request is not None else None)
-    wanted = "、".join(str(ROLE_LABELS.get(r, r)) for r in roles)
-    raise AccessDenied(f"需要以下角色之一：{wanted}", code="role_required")
+    wanted = gettext("、").join(str(ROLE_LABELS.get(r, r)) for r in roles)
+    raise AccessDenied(gettext("需要以下角色之一：%(roles)s") % {"roles": wanted}, code="role_required")
 
 
 def window_ids(user: Any) -> frozenset[int]:
@@ -209,7 +210,7 @@ def access_department_for_edit(user: Any, department_id: int, request: Any = Non
     center, actor = require_org_manager(user, request)
     department = Department.objects.filter(pk=department_id).first()
     if department is None:
-        raise NotFound("部门不存在", code="department_not_found")
+        raise NotFound(gettext("部门不存在"), code="department_not_found")
     return department, center, actor
 
 
@@ -217,7 +218,7 @@ def access_window_for_edit(user: Any, window_id: int, request: Any = None) -> tu
     center, actor = require_org_manager(user, request)
     window = Window.objects.select_related("center").filter(pk=window_id, center=center).first()
     if window is None:
-        raise NotFound("窗口不存在", code="window_not_found")
+        raise NotFound(gettext("窗口不存在"), code="window_not_found")
     return window, actor
 
 
@@ -226,7 +227,7 @@ def _staff_at(center: Center, profile_id: int) -> StaffProfile:
         StaffProfile.objects.select_related("user", "center", "department").filter(pk=profile_id, center=center).first()
     )
     if profile is None:
-        raise NotFound("工作人员不存在", code="staff_not_found")
+        raise NotFound(gettext("工作人员不存在"), code="staff_not_found")
     return profile
 
 

@@ -1,3 +1,4 @@
+import datetime as dt
 import threading
 from io import StringIO
 
@@ -12,6 +13,7 @@ from govhall.accounts.tokens import hash_token, issue_token
 from govhall.api.auth import TokenAuth
 from govhall.api.tests.conftest import ID_NUMBER, ApiClient, submit_body
 from govhall.cases.models import Case, CaseEvent, Status, Task
+from govhall.core import workdays
 from govhall.core.models import AuditEntry
 from govhall.org.access import roles_of, staff_of
 from govhall.org.models import Role
@@ -48,7 +50,12 @@ def test_a_case_goes_from_submission_to_closing_through_the_api(as_clerk, as_app
     ]:
         response = user.post(f"/cases/{receipt}/{path}", body)
         assert response.status_code == 200, (path, response.content)
+        if path == "decide":  # Art. 44: the licence is delivered within 10 working days of the decision
+            decided = response.json()
+            due = workdays.add_working_days(dt.date.fromisoformat(decided["decided_on"]), 10).date
+            assert (decided["delivery_deadline"], decided["delivered_on"]) == (due.isoformat(), None)
     assert response.json()["status"] == "closed"
+    assert response.json()["delivered_on"] == response.json()["closed_on"]
 
     detail = as_clerk.get(f"/cases/{receipt}").json()
     assert [e["action"] for e in detail["timeline"]] == [

@@ -255,3 +255,38 @@ def test_a_clerk_accepts_with_parallel_review_at_the_intake_and_on_the_case_page
     page.click("#action-accept button[type=submit]")
     page.wait_for_selector("text=已受理，并联审批：消防救援大队（会签）")
     assert waiting.tasks.filter(step_name="审查", mode=Task.Mode.ALL).count() == 2
+
+
+def test_a_clerk_works_the_window_list_from_an_overdue_delivery_to_closing(page, live_server, hall, clerk, chief):
+    today = services.today()
+    chief_actor = Actor(user=chief, role=Role.CHIEF_REPRESENTATIVE)
+    overdue = _case(hall, clerk, accepted_on=today - dt.timedelta(days=40), name="孙三")
+    fresh = _case(hall, clerk, accepted_on=today - dt.timedelta(days=2), name="清川县金桥物业服务有限公司")
+    for case, decided in ((overdue, today - dt.timedelta(days=30)), (fresh, today)):
+        for task in case.tasks.filter(state=Task.State.OPEN).exclude(role=Role.CHIEF_REPRESENTATIVE):
+            services.complete_task(task=task, opinion="同意", actor=Actor(user=chief, role=Role.APPROVER))
+        services.decide_case(case=Case.objects.get(pk=case.pk), approve=True, reason="", actor=chief_actor, on=decided)
+
+    login(page, live_server.url, "clerk", PASSWORD)
+    page.click("nav >> text=窗口待办")
+    page.click(".tabs >> text=待制证送达")
+    page.wait_for_selector("table.bo-window .bo-light-red")
+    rows = page.locator("table.bo-window tbody tr")
+    assert rows.count() == 2 and overdue.receipt_number in rows.nth(0).text_content()
+    assert "超期" in rows.nth(0).text_content() and "剩 10 个工作日" in rows.nth(1).text_content()
+    screenshot(page, "case-window")
+
+    rows.nth(0).locator("text=制证").click()
+    page.wait_for_selector("#delivery-clock")
+    assert "超期" in page.text_content("#delivery-clock")
+    page.click("#action-certify button[type=submit]")
+    page.wait_for_selector(".bo-status-certified")
+    page.click("#action-deliver button[type=submit]")
+    page.wait_for_selector(".bo-status-delivered")
+    assert "逾期送达" in page.text_content("#delivery-clock")
+    screenshot(page, "case-delivered-late")
+    assert Case.objects.get(pk=overdue.pk).status == Status.DELIVERED
+
+    page.click("nav >> text=窗口待办")
+    page.click(".tabs >> text=待办结")
+    assert overdue.receipt_number in page.text_content("table.bo-window")

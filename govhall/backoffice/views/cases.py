@@ -421,6 +421,34 @@ def inbox(request: HttpRequest) -> HttpResponse:
     )
 
 
+# 窗口待办
+
+WINDOW_ROLES = (Role.WINDOW_CLERK, Role.CHIEF_REPRESENTATIVE, Role.CENTER_MANAGER, Role.SUPERVISOR)
+
+
+@staff_page
+def window_work(request: HttpRequest) -> HttpResponse:
+    """The center's cases waiting at its windows: to accept (Art. 32), 补正 awaited, results to certify and deliver
+    (Art. 44), delivered cases to close."""
+    require_role(request.user, *WINDOW_ROLES)
+    keys = [t.key for t in selectors.WINDOW_TABS]
+    tab = request.GET.get("tab", keys[0])
+    if tab not in keys:
+        tab = keys[0]
+    today = _today()
+    return render(
+        request,
+        "backoffice/case_window.html",
+        {
+            "tab": tab,
+            "rows": selectors.window_work(request.user, tab=tab, today=today),
+            "counts": selectors.window_counts(request.user),
+            "limit": selectors.WINDOW_LIMIT,
+            "today": today,
+        },
+    )
+
+
 @require_POST
 @staff_page
 def task_claim(request: HttpRequest, receipt_number: str, task_id: int) -> HttpResponse:
@@ -526,6 +554,7 @@ def _case_page(
             "case": case,
             "record": record,
             "clock": selectors.case_clock(case, today=_today()),
+            "delivery_clock": selectors.delivery_clock(case, today=_today()),
             "timeline": timeline(record.events),
             "actions": actions,
             "task_forms": task_forms,

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
 from govhall.backoffice.decorators import staff_page
-from govhall.cases.selectors import inbox_counts
+from govhall.cases.selectors import inbox_counts, window_counts
 from govhall.org.access import ROLE_LABELS, roles_of, staff_of
 from govhall.org.models import Role
 
@@ -75,6 +75,17 @@ def _case_tiles(user: object, roles: frozenset[str]) -> list[Tile]:
                 _("核验申请人，选择事项，勾选材料清单，受理、一次性告知补正或不予受理，打印通知书"),
                 reverse("backoffice:intake"),
                 "收",
+            )
+        )
+    if roles & {Role.WINDOW_CLERK, Role.CHIEF_REPRESENTATIVE, Role.CENTER_MANAGER, Role.SUPERVISOR}:
+        waiting = window_counts(user)
+        tiles.append(
+            Tile(
+                _("窗口待办"),
+                _("待受理 %(intake)s 件，待补正 %(supplement)s 件，待制证送达 %(result)s 件，待办结 %(close)s 件")
+                % waiting,
+                reverse("backoffice:window_work"),
+                "窗",
             )
         )
     if roles & {Role.APPROVER, Role.CHIEF_REPRESENTATIVE}:

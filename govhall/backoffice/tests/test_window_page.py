@@ -1,0 +1,123 @@
+"""The window's work list (窗口待办) and the delivery clock (Art. 44) on the case page."""
+
+import datetime as dt
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from govhall.cases import services
+from govhall.cases.services import Applicant, Intake, MaterialReceipt
+from govhall.core.actors import Actor
+from govhall.org.models import Role
+from govhall.testing.factories import make_item
+
+pytestmark = pytest.mark.django_db
+TODAY = services.today()
+
+
+def _actor(user, role):
+    return Actor(user=user, role=role, client_ip="10.0.0.8")
+
+
+@pytest.fixture
+def food(market_department):
+    return make_item("11519901FOOD000001", department=market_department)
+
+
+def _submitted(item, clerk, *, on=None):
+    version = item.current_version
+    intake = Intake(
+        item=item,
+        center=clerk.staff.center,
+        applicant=Applicant(kind="person", name="张三", id_kind="resident_id", id_number="11010519491231002X"),
+        materials=[MaterialReceipt(m.pk) for m in version.materials.all()],
+    )
+    return services.submit_case(intake=intake, actor=_actor(clerk, Role.WINDOW_CLERK), received_on=on)
+
+
+def _approved(item, clerk, approver, chief, *, on):
+    case = services.accept_case(case=_submitted(item, clerk, on=on), actor=_actor(clerk, Role.WINDOW_CLERK), on=on)
+    services.complete_task(task=case.tasks.get(), opinion="同意", actor=_actor(approver, Role.APPROVER))
+    return services.decide_case(
+        case=case, approve=True, reason="", actor=_actor(chief, Role.CHIEF_REPRESENTATIVE), on=on
+    )
+
+
+def _get(client, url, status=200):
+    response = client.get(url)
+    assert response.status_code == status, response.content.decode()[:800]
+    return response.content.decode()
+
+
+def _row(page, case):
+    return page.split(f'id="case-{case.pk}"')[1].split("</tr>")[0]
+
+
+def test_the_clerk_sees_what_waits_at_his_windows_with_the_legal_deadlines(client, clerk, approver, chief, food):
+    approved = _approved(food, clerk, approver, chief, on=TODAY)
+    waiting = _submitted(food, clerk)
+    client.force_login(clerk)
+    page = _get(client, reverse("backoffice:window_work") + "?tab=result")
+    row = _row(page, approved)
+    assert approved.receipt_number in row and approved.delivery_deadline.isoformat() in row
+    assert "剩 10 个工作日" in row and "bo-light-green" in row and "制证" in row
+    assert waiting.receipt_number not in page
+    assert "第四十四条" in page
+    for label, n in (("待受理", 1), ("待补正", 0), ("待制证送达", 1), ("待办结", 0)):
+        assert f'{label} <span class="badge">{n}</span>' in page
+    intake = _get(client, reverse("backoffice:window_work"))  # the first tab
+    row = _row(intake, waiting)
+    assert "受理审查" in row and "剩 5 个工作日" in row and "第三十二条" in intake
+    # An unknown tab is the first one, not an error.
+    assert waiting.receipt_number in _get(client, reverse("backoffice:window_work") + "?tab=nonsense")
+    tiles = _get(client, reverse("backoffice:home"))
+    assert "待受理 1 件，待补正 0 件，待制证送达 1 件，待办结 0 件" in tiles
+
+
+def test_an_approver_without_a_window_is_refused_the_work_list(client, approver):
+    client.force_login(approver)
+    assert client.get(reverse("backoffice:window_work")).status_code == 403
+
+
+def test_the_work_list_makes_the_same_number_of_queries_for_3_or_13_cases(client, clerk, approver, chief, food):
+    for _ in range(3):
+        _approved(food, clerk, approver, chief, on=TODAY)
+    client.force_login(clerk)
+    url = reverse("backoffice:window_work") + "?tab=result"
+
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            _get(client, url)
+        return len(captured)
+
+    few = queries()
+    for _ in range(10):
+        _approved(food, clerk, approver, chief, on=TODAY)
+    assert queries() == few
+
+
+def test_the_case_page_shows_the_delivery_deadline_then_whether_it_was_met(client, clerk, approver, chief, food):
+    decided = TODAY - dt.timedelta(days=30)
+    case = _approved(food, clerk, approver, chief, on=decided)
+    client.force_login(clerk)
+    page = _get(client, reverse("backoffice:case", args=[case.receipt_number]))
+    row = page.split('id="delivery-clock"')[1].split("</tr>")[0]
+    assert case.delivery_deadline.isoformat() in row and "bo-light-red" in row and "超期" in row
+    case = services.certify_case(case=case, actor=_actor(clerk, Role.WINDOW_CLERK))
+    services.deliver_case(case=case, actor=_actor(clerk, Role.WINDOW_CLERK))
+    page = _get(client, reverse("backoffice:case", args=[case.receipt_number]))
+    row = page.split('id="delivery-clock"')[1].split("</tr>")[0]
+    assert "逾期送达" in row and "bo-light" not in row
+    assert f"<th>送达日期</th><td>{TODAY.isoformat()}</td>" in page
+
+
+def test_the_work_list_reads_in_english(client, clerk, approver, chief, food):
+    approved = _approved(food, clerk, approver, chief, on=TODAY)
+    client.force_login(clerk)
+    client.post(reverse("set_language"), {"language": "en", "next": "/manage/"})
+    page = _get(client, reverse("backoffice:window_work") + "?tab=result")
+    assert "<h1>Window work</h1>" in page and "To certify and deliver" in page and "Deliver by" in page
+    assert "10 working days of the decision (Administrative Licensing Law, Art. 44)" in page
+    assert approved.receipt_number in page and "窗口待办" not in page
