@@ -345,6 +345,8 @@ class _History:
         if not self.move(plan, day, "delivered", Status.DELIVERED, Role.WINDOW_CLERK):
             return plan
         case.delivered_on = day
+        # Closed when the proof of service is back: at once at the window, a day or two later by post.
+        day = self.later(day, 0 if immediate else rng.choice((0, 0, 0, 1, 2)))
         if not self.move(plan, day, "closed", Status.CLOSED, Role.WINDOW_CLERK):
             return plan
         case.closed_on = day

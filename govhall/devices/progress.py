@@ -43,6 +43,8 @@ class Progress:
     closed_on: datetime.date | None
     remaining_days: int | None
     overdue: bool
+    delivery_deadline: datetime.date | None = None  # a licence granted: delivered by this day (Art. 44)
+    delivered_on: datetime.date | None = None
 
 
 def _keys(device: Device, receipt: str) -> tuple[str, str]:
@@ -104,4 +106,6 @@ def look_up(*, device: Device, actor: Actor, receipt: str, digits: str) -> Progr
         closed_on=case.closed_on,
         remaining_days=clock.remaining,
         overdue=clock.overdue,
+        delivery_deadline=case.delivery_deadline,
+        delivered_on=case.delivered_on,
     )

@@ -7,11 +7,15 @@ import re
 import pytest
 from django.utils import timezone
 
+from govhall.cases import services as case_services
+from govhall.core.actors import Actor
 from govhall.core.models import AuditEntry
 from govhall.devices import progress
+from govhall.org.models import Role
 from govhall.queueing import services
 from govhall.queueing.models import Priority, Ticket
 from govhall.queueing.tests.builders import ELDER_ID, YOUNG_ID
+from govhall.testing.factories import make_staff
 
 pytestmark = pytest.mark.django_db
 
@@ -160,6 +164,24 @@ def test_the_progress_lookup_shows_masked_progress_with_the_right_digits(kiosk_c
     assert "data-progress" in page
     assert "张**" in page and "139****5678" in page and applicant_case.get_status_display() in page
     assert "张三丰" not in page and "13912345678" not in page and applicant_case.applicant_id_number not in page
+
+
+def test_the_progress_of_a_licence_granted_says_by_when_it_is_delivered(
+    kiosk_client, applicant_case, clerk, market_department
+):
+    chief = make_staff("kiosk_chief", Role.CHIEF_REPRESENTATIVE, Role.APPROVER, department=market_department)
+    case = case_services.accept_case(case=applicant_case, actor=Actor(user=clerk, role=Role.WINDOW_CLERK))
+    for task in case.tasks.exclude(role=Role.CHIEF_REPRESENTATIVE):
+        case_services.complete_task(task=task, opinion="同意", actor=Actor(user=chief, role=Role.APPROVER))
+    case = case_services.decide_case(
+        case=case, approve=True, reason="", actor=Actor(user=chief, role=Role.CHIEF_REPRESENTATIVE)
+    )
+    page = _lookup(kiosk_client, case.receipt_number, "5678")
+    assert f"<dt>证件送达期限</dt><dd>{case.delivery_deadline.isoformat()}</dd>" in page
+    case = case_services.certify_case(case=case, actor=Actor(user=clerk, role=Role.WINDOW_CLERK))
+    case_services.deliver_case(case=case, actor=Actor(user=clerk, role=Role.WINDOW_CLERK))
+    page = _lookup(kiosk_client, case.receipt_number, "5678")
+    assert "证件送达期限" not in page and f"<dt>送达日期</dt><dd>{case_services.today().isoformat()}</dd>" in page
 
 
 def test_every_lookup_is_audited_and_guessing_is_cut_short(kiosk_client, applicant_case):
