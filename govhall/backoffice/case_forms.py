@@ -112,6 +112,11 @@ class SearchForm(forms.Form):
     light = forms.ChoiceField(
         label=_("亮灯"), required=False, choices=[("", _("全部")), *((k.value, v) for k, v in LIGHT_LABELS.items())]
     )
+    delivery = forms.ChoiceField(
+        label=_("送达情况"),
+        required=False,
+        choices=[("", _("全部")), ("pending", _("待送达")), ("late", _("超过送达期限"))],
+    )
     received_from = forms.DateField(
         label=_("收件日期从"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
@@ -141,6 +146,7 @@ class SearchForm(forms.Form):
             department_id=d["department"],
             status=d["status"],
             light=d["light"],
+            delivery=d["delivery"],
             received_from=d["received_from"],
             received_to=d["received_to"],
         )

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import functools
+from dataclasses import dataclass
 from typing import Any
 
+from django.db.models import Q
 from django.utils.translation import gettext
 
 from govhall.cases.models import Case, Task
@@ -13,7 +15,7 @@ from govhall.catalog.selectors import published_version
 from govhall.core import audit, sqlbatch
 from govhall.core.errors import AccessDenied, NotFound
 from govhall.org.access import center_scope, department_scope, in_scope, staff_of
-from govhall.org.models import Center, Department, Window
+from govhall.org.models import Center, Department, Role, Window
 
 CASE_CHAIN = "cases.case:"  # audit chains are named "<app>.<model>:<key>" (``audit.chain_name``)
 TASK_CHAIN = "cases.task:"
@@ -25,6 +27,62 @@ def case_scope(user: Any) -> set[int] | None:
     if staff_of(user) is None:
         raise AccessDenied(gettext("仅限工作人员"), code="staff_only")
     return department_scope(user)
+
+
+@dataclass(frozen=True)
+class Reach:
+    """The cases a staff member may read, by deciding department and receiving center.
+
+    ``anywhere``: the departments whose cases he reads wherever they were received (an approver's or chief
+    representative's own department; None: every department). ``windows``: the departments he reads only where
+    received at ``center`` (a window clerk's: window work is the receiving center's, and a township clerk has no
+    business with the county's applicants). ``centers``: the receiving centers a manager or supervisor oversees
+    (``center_scope``); None: no limit by center."""
+
+    anywhere: frozenset[int] | None
+    windows: frozenset[int] = frozenset()
+    center: int | None = None
+    centers: frozenset[int] | None = None
+
+    def allows(self, department_id: int, center_id: int) -> bool:
+        if self.centers is not None and center_id not in self.centers:
+            return False
+        if self.anywhere is None or department_id in self.anywhere:
+            return True
+        return department_id in self.windows and center_id == self.center
+
+    def q(self) -> Q:
+        """The same rule as a filter on cases."""
+        where = Q()
+        if self.centers is not None:
+            where &= Q(receiving_center_id__in=self.centers)
+        if self.anywhere is not None:
+            where &= Q(deciding_department_id__in=self.anywhere) | Q(
+                deciding_department_id__in=self.windows, receiving_center_id=self.center
+            )
+        return where
+
+    @property
+    def departments(self) -> set[int] | None:
+        """Every department he reads some cases of (None: all), e.g. for the choices of a search form."""
+        return None if self.anywhere is None else set(self.anywhere | self.windows)
+
+
+def case_reach(user: Any) -> Reach:
+    profile = staff_of(user)
+    if profile is None:
+        raise AccessDenied(gettext("仅限工作人员"), code="staff_only")
+    centers = center_scope(user)
+    if centers is not None:  # a manager or supervisor: every department of the centers he oversees
+        return Reach(anywhere=None, centers=frozenset(centers))
+    roles = profile.role_codes
+    anywhere = (
+        frozenset({profile.department_id})
+        if roles & {Role.APPROVER, Role.CHIEF_REPRESENTATIVE} and profile.department_id
+        else frozenset()
+    )
+    windows = frozenset(department_scope(user) or ()) - anywhere
+    return Reach(anywhere=anywhere, windows=windows, center=profile.center_id)
 
 
 @functools.cache
@@ -61,25 +119,24 @@ def _read_case(receipt_number: str) -> Case | None:
 
 
 def access_case(user: Any, receipt_number: str) -> Case:
-    case_scope(user)
+    reach = case_reach(user)
     case = _read_case(receipt_number)
     if case is None:
         raise NotFound(gettext("办件不存在"), code="case_not_found")
-    if not in_scope(user, case.deciding_department_id) and not _signs_for(user, case):
-        raise AccessDenied(gettext("该办件不属于您办理的部门"), code="out_of_scope")
-    centers = center_scope(user)
-    if centers is not None and case.receiving_center_id not in centers:
+    department, center = case.deciding_department_id, case.receiving_center_id
+    if reach.allows(department, center) or _signs_for(reach, case):
+        return case
+    if (reach.centers is not None and center not in reach.centers) or department in reach.windows:
         raise AccessDenied(gettext("该办件不是本中心收件的办件"), code="out_of_scope")
-    return case
+    raise AccessDenied(gettext("该办件不属于您办理的部门"), code="out_of_scope")
 
 
-def _signs_for(user: Any, case: Case) -> bool:
-    """Whether one of the user's departments has (or had) a task on the case: a department asked to countersign
-    reads the case it signs for."""
-    scope = department_scope(user)
-    if not scope:
+def _signs_for(reach: Reach, case: Case) -> bool:
+    """Whether the department the user reviews for has (or had) a task on the case: a department asked to
+    countersign reads the case it signs for (its approvers; not the clerks of windows that serve it)."""
+    if not reach.anywhere:
         return False
-    return Task.objects.filter(case_id=case.pk, department_id__in=scope).exists()
+    return Task.objects.filter(case_id=case.pk, department_id__in=reach.anywhere).exists()
 
 
 def decides(user: Any, case: Case) -> bool:

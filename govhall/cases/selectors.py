@@ -12,7 +12,7 @@ from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
 from django.utils.translation import gettext
 
 from govhall.cases import clock, lights
-from govhall.cases.access import OTHERS_OPEN, TASK_CHAIN, as_read
+from govhall.cases.access import OTHERS_OPEN, TASK_CHAIN, Reach, as_read
 from govhall.cases.models import OPEN_STATUSES, Case, CaseEvent, Notice, Status, Task
 from govhall.cases.transitions import TRANSITIONS
 from govhall.catalog.models import CaseType, ItemVersion, ServiceItem
@@ -200,12 +200,13 @@ def intake_item(item_id: int, scope: set[int] | None) -> ItemVersion | None:
     )
 
 
-def previous_applicants(id_number: str, scope: set[int] | None, limit: int = 5) -> list[Case]:
-    """Earlier cases of the same ID number (matched exactly), newest first, one per applicant name."""
+def previous_applicants(id_number: str, reach: Reach, limit: int = 5) -> list[Case]:
+    """Earlier cases of the same ID number (matched exactly) that the clerk may read, newest first, one per
+    applicant name."""
     number = (id_number or "").strip().upper()
     if not number:
         return []
-    cases = _scoped(Case.objects.filter(applicant_id_number=number), scope, "deciding_department_id")
+    cases = Case.objects.filter(reach.q(), applicant_id_number=number)
     seen: set[str] = set()
     found: list[Case] = []
     for case in cases.select_related("item_version").order_by("-received_on", "-pk")[: limit * 4]:
@@ -385,6 +386,9 @@ def transfer_candidates(task: Task) -> QuerySet[StaffProfile]:
 
 
 # --- the manager's search ------------------------------------------------------------------------------
+DELIVERY_FILTERS = ("pending", "late")
+
+
 @dataclass(frozen=True)
 class CaseFilters:
     receipt_number: str = ""
@@ -393,16 +397,15 @@ class CaseFilters:
     department_id: int | None = None
     status: str = ""
     light: str = ""
+    delivery: str = ""  # "pending": a licence granted awaiting delivery; "late": past its Art. 44 deadline
     received_from: datetime.date | None = None
     received_to: datetime.date | None = None
 
 
-def search_cases(
-    scope: set[int] | None, filters: CaseFilters, *, today: datetime.date, centers: set[int] | None = None
-) -> QuerySet[Case]:
-    """Cases in scope matching every given filter, newest first. Applicant name or ID matched exactly. ``centers``:
-    the receiving centers a manager or supervisor oversees (``org.access.center_scope``); None: no limit."""
-    cases = _scoped(_scoped(Case.objects.all(), scope, "deciding_department_id"), centers, "receiving_center_id")
+def search_cases(reach: Reach | None, filters: CaseFilters, *, today: datetime.date) -> QuerySet[Case]:
+    """Cases the user reaches (``access.case_reach``; None: all) matching every given filter, newest first.
+    Applicant name or ID matched exactly."""
+    cases = Case.objects.all() if reach is None else Case.objects.filter(reach.q())
     f = filters
     if f.receipt_number.strip():
         cases = cases.filter(receipt_number__icontains=f.receipt_number.strip())
@@ -424,6 +427,14 @@ def search_cases(
         cases = cases.filter(received_on__gte=f.received_from)
     if f.received_to is not None:
         cases = cases.filter(received_on__lte=f.received_to)
+    if f.delivery in DELIVERY_FILTERS:
+        awaiting = Q(status__in=[Status.APPROVED, Status.CERTIFIED], delivery_deadline__isnull=False)
+        if f.delivery == "pending":
+            cases = cases.filter(awaiting)
+        else:  # not delivered by the deadline: still waiting past it, or delivered after it
+            cases = cases.filter(
+                (awaiting & Q(delivery_deadline__lt=today)) | Q(delivered_on__gt=F("delivery_deadline"))
+            )
     if f.light in clock.Light.__members__.values():
         # The one SQL form of the lights (with per-item thresholds), the same answer as clock.light.
         cases = lights.with_lights(cases, today=today).filter(**{"light": f.light})
@@ -448,15 +459,10 @@ def search_departments(scope: set[int] | None) -> QuerySet[Department]:
 
 # --- the API ---------------------------------------------------------------------------------------
 def query_cases(
-    scope: set[int] | None,
-    filters: CaseFilters,
-    *,
-    department_code: str = "",
-    today: datetime.date,
-    centers: set[int] | None = None,
+    reach: Reach | None, filters: CaseFilters, *, department_code: str = "", today: datetime.date
 ) -> QuerySet[Case]:
     """``search_cases`` for API clients, who name departments by code; rows carry what a summary shows."""
-    cases = search_cases(scope, filters, today=today, centers=centers)
+    cases = search_cases(reach, filters, today=today)
     if department_code:
         cases = cases.filter(deciding_department__code=department_code)
     return cases.select_related("item", "receiving_center")

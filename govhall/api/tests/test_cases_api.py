@@ -56,6 +56,10 @@ def test_a_case_goes_from_submission_to_closing_through_the_api(as_clerk, as_app
             assert (decided["delivery_deadline"], decided["delivered_on"]) == (due.isoformat(), None)
     assert response.json()["status"] == "closed"
     assert response.json()["delivered_on"] == response.json()["closed_on"]
+    assert as_clerk.get("/cases?delivery=pending").json()["count"] == 0
+    assert as_clerk.get("/cases?delivery=late").json()["count"] == 0  # delivered on the day of the decision
+    refused = as_clerk.get("/cases?delivery=soon")
+    assert refused.status_code == 400 and refused.json()["field"] == "delivery"
 
     detail = as_clerk.get(f"/cases/{receipt}").json()
     assert [e["action"] for e in detail["timeline"]] == [

@@ -1243,8 +1243,16 @@ def test_a_township_manager_oversees_his_center_and_a_clerk_works_only_his_cente
     html = _results(client, reverse("backoffice:cases"))
     assert town_case.receipt_number in html and county_case.receipt_number in html
 
-    client.force_login(clerk)  # his department's case, received at the township: its window accepts it
+    # His department's case, received at the township, is the township's window work: the county clerk neither
+    # reads nor accepts it (nor finds it), and the township clerk does not find the county's.
+    client.force_login(clerk)
+    assert client.get(reverse("backoffice:case", args=[town_case.receipt_number])).status_code == 403
     response = client.post(reverse("backoffice:case_action", args=[town_case.receipt_number, "accept"]))
-    assert response.status_code == 400 and "须由收件中心的窗口办理" in response.content.decode()
+    assert response.status_code == 403 and "该办件不是本中心收件的办件" in response.content.decode()
+    html = _results(client, reverse("backoffice:cases"))
+    assert county_case.receipt_number in html and town_case.receipt_number not in html
     town_case.refresh_from_db()
     assert town_case.status == Status.SUBMITTED
+    client.force_login(town_clerk)
+    html = _results(client, reverse("backoffice:cases"))
+    assert town_case.receipt_number in html and county_case.receipt_number not in html

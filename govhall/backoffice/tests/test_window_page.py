@@ -121,3 +121,28 @@ def test_the_work_list_reads_in_english(client, clerk, approver, chief, food):
     assert "<h1>Window work</h1>" in page and "To certify and deliver" in page and "Deliver by" in page
     assert "10 working days of the decision (Administrative Licensing Law, Art. 44)" in page
     assert approved.receipt_number in page and "窗口待办" not in page
+
+
+def test_the_search_filters_by_delivery_and_the_export_has_the_delivery_dates(client, clerk, approver, chief, food):
+    import io
+
+    from openpyxl import load_workbook
+
+    overdue = _approved(food, clerk, approver, chief, on=TODAY - dt.timedelta(days=30))
+    fresh = _approved(food, clerk, approver, chief, on=TODAY)
+    client.force_login(clerk)
+    page = _get(client, reverse("backoffice:cases") + "?delivery=late")
+    results = page.split('id="results"')[1]
+    assert overdue.receipt_number in results and fresh.receipt_number not in results
+    assert 'value="late" selected' in page
+    bad = _get(client, reverse("backoffice:cases") + "?delivery=soon", status=400)
+    assert "查询条件有误" in bad and overdue.receipt_number not in bad.split('id="results"')[1]
+
+    response = client.get(reverse("backoffice:cases_export") + "?delivery=pending")
+    rows = list(load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True))
+    header = rows[0]
+    assert header[-4:] == ("决定日期", "送达期限", "送达日期", "办结日期")
+    by_number = {r[0]: r for r in rows[1:]}
+    assert set(by_number) == {overdue.receipt_number, fresh.receipt_number}
+    assert by_number[overdue.receipt_number][-3].date() == overdue.delivery_deadline
+    assert by_number[overdue.receipt_number][-2:] == (None, None)

@@ -32,7 +32,7 @@ from govhall.backoffice.case_forms import LIGHT_LABELS, IntakeForm, SearchForm, 
 from govhall.backoffice.decorators import require_staff, staff_page
 from govhall.backoffice.forms import show_problems
 from govhall.cases import selectors, services
-from govhall.cases.access import access_case, access_task, case_scope, decides
+from govhall.cases.access import access_case, access_task, case_reach, decides
 from govhall.cases.countersign import open_countersign
 from govhall.cases.models import Case, CaseMaterial, IdKind, Status, Task
 from govhall.cases.services import Intake, MaterialReceipt
@@ -44,7 +44,7 @@ from govhall.core.actors import Actor, client_ip
 from govhall.core.converters import parse_id, parse_ids
 from govhall.core.errors import AccessDenied, DomainError, NotFound, Problem, ValidationFailed
 from govhall.core.identity import InvalidIdentity, check_credit_code, check_resident_id
-from govhall.org.access import center_scope, department_scope, in_scope, require_role, roles_of, staff_of
+from govhall.org.access import department_scope, in_scope, require_role, roles_of, staff_of
 from govhall.org.models import Center, Department, Role
 from govhall.org.selectors import center_departments
 
@@ -90,7 +90,7 @@ def identity_context(user: Any, data: Any) -> dict[str, Any]:
     id_kind, number = data.get("applicant_id_kind", ""), data.get("applicant_id_number", "")
     return {
         "check": _identity_check(id_kind, number),
-        "previous": selectors.previous_applicants(number, department_scope(user)),
+        "previous": selectors.previous_applicants(number, case_reach(user)),
         "override": data.get("credit_code_override", ""),
     }
 
@@ -849,14 +849,14 @@ def notice_download(request: HttpRequest, receipt_number: str, notice_id: int) -
 
 def _search(request: HttpRequest) -> tuple[SearchForm, Any, str]:
     require_staff(request.user)
-    scope = case_scope(request.user)
-    form = SearchForm(request.GET or None, departments=selectors.search_departments(scope))
+    reach = case_reach(request.user)
+    form = SearchForm(request.GET or None, departments=selectors.search_departments(reach.departments))
     query = urlencode([(k, v) for k, v in request.GET.items() if k != "page" and v])
     if form.is_bound and not form.is_valid():
         # A filter the clerk mistyped: show its error and no cases (never every case as if it had not been given).
         return form, Case.objects.none(), query
     filters = form.filters() if form.is_bound else selectors.CaseFilters()
-    return form, selectors.search_cases(scope, filters, today=_today(), centers=center_scope(request.user)), query
+    return form, selectors.search_cases(reach, filters, today=_today()), query
 
 
 @staff_page
@@ -895,6 +895,10 @@ EXPORT_COLUMNS = (
     "承诺期限",
     "亮灯",
     "剩余工作日",
+    "决定日期",
+    "送达期限",
+    "送达日期",
+    "办结日期",
 )
 
 
@@ -928,6 +932,10 @@ def case_export(request: HttpRequest) -> HttpResponse:
                 c.promised_deadline,
                 str(LIGHT_LABELS[row.clock.light]) if row.clock.light else "",
                 row.clock.remaining,
+                c.decided_on,
+                c.delivery_deadline,
+                c.delivered_on,
+                c.closed_on,
             ]
         )
     total = cases.count()
@@ -939,7 +947,8 @@ def case_export(request: HttpRequest) -> HttpResponse:
                 % {"limit": EXPORT_LIMIT, "total": total}
             ]
         )
-    for letter, width in zip("ABCDEFGHIJKL", (24, 30, 16, 14, 22, 14, 10, 12, 12, 12, 16, 10), strict=True):
+    widths = (24, 30, 16, 14, 22, 14, 10, 12, 12, 12, 16, 10, 12, 12, 12, 12)
+    for letter, width in zip("ABCDEFGHIJKLMNOP", widths, strict=True):
         sheet.column_dimensions[letter].width = width
     buffer = BytesIO()
     book.save(buffer)

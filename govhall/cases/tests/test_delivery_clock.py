@@ -188,3 +188,26 @@ def test_the_work_list_is_the_clerks_center_and_departments_and_the_managers_cen
     town_manager = make_staff("town_manager", Role.CENTER_MANAGER, center=township)
     assert selectors.window_counts(county_manager)["intake"] == 2  # his center and the one below it
     assert selectors.window_counts(town_manager)["intake"] == 1
+
+
+def test_the_search_finds_licences_awaiting_delivery_and_those_past_their_deadline(
+    food_item, center, clerk_actor, approver_actor, chief_actor
+):
+    today = D(2026, 11, 23)
+    overdue = _decided(food_item, center, clerk_actor, approver_actor, chief_actor, on=D(2026, 11, 2))  # due 11-16
+    waiting = _decided(food_item, center, clerk_actor, approver_actor, chief_actor, on=D(2026, 11, 16))  # due 11-30
+    late = _decided(food_item, center, clerk_actor, approver_actor, chief_actor, on=D(2026, 10, 12))  # due 10-26
+    late = services.certify_case(case=late, actor=clerk_actor, on=D(2026, 10, 27))
+    services.deliver_case(case=late, actor=clerk_actor, on=D(2026, 10, 27))
+    in_time = _decided(food_item, center, clerk_actor, approver_actor, chief_actor, on=D(2026, 10, 12))
+    in_time = services.certify_case(case=in_time, actor=clerk_actor, on=D(2026, 10, 26))
+    services.deliver_case(case=in_time, actor=clerk_actor, on=D(2026, 10, 26))
+    _decided(food_item, center, clerk_actor, approver_actor, chief_actor, on=D(2026, 11, 2), approve=False)
+
+    def found(delivery: str) -> set[int]:
+        filters = selectors.CaseFilters(delivery=delivery)
+        return set(selectors.search_cases(None, filters, today=today).values_list("pk", flat=True))
+
+    assert found("pending") == {overdue.pk, waiting.pk}
+    assert found("late") == {overdue.pk, late.pk}
+    assert len(found("")) == 5
