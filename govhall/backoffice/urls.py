@@ -46,6 +46,7 @@ urlpatterns = [
     path("intake/checklist/", cases.intake_checklist, name="intake_checklist"),
     path("inbox/", cases.inbox, name="inbox"),
     path("window/", cases.window_work, name="window_work"),
+    path("window/close/", cases.window_close, name="window_close"),
     path("cases/", cases.case_search, name="cases"),
     path("cases/export/", cases.case_export, name="cases_export"),
     path("cases/<str:receipt_number>/", cases.case_page, name="case"),

@@ -290,3 +290,11 @@ def test_a_clerk_works_the_window_list_from_an_overdue_delivery_to_closing(page,
     page.click("nav >> text=窗口待办")
     page.click(".tabs >> text=待办结")
     assert overdue.receipt_number in page.text_content("table.bo-window")
+    # Closed in one go with the others delivered: tick all, confirm, each closed by the service.
+    page.check("[data-check-all]")
+    assert page.locator("input[name=case]:checked").count() == 1
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.click("#batch-close button[type=submit]")
+    page.wait_for_selector("text=已办结 1 件")
+    assert Case.objects.get(pk=overdue.pk).status == Status.CLOSED
+    assert "本中心暂无此类办件" in page.text_content("table.bo-window")

@@ -146,3 +146,42 @@ def test_the_search_filters_by_delivery_and_the_export_has_the_delivery_dates(cl
     assert set(by_number) == {overdue.receipt_number, fresh.receipt_number}
     assert by_number[overdue.receipt_number][-3].date() == overdue.delivery_deadline
     assert by_number[overdue.receipt_number][-2:] == (None, None)
+
+
+def _delivered(item, clerk, approver, chief):
+    case = _approved(item, clerk, approver, chief, on=TODAY)
+    case = services.certify_case(case=case, actor=_actor(clerk, Role.WINDOW_CLERK))
+    return services.deliver_case(case=case, actor=_actor(clerk, Role.WINDOW_CLERK))
+
+
+def test_the_clerk_closes_the_delivered_cases_he_ticks_in_one_go(client, clerk, approver, chief, food, supervisor):
+    from govhall.cases.models import Case, CaseEvent, Status
+    from govhall.core.models import AuditEntry
+
+    one, two, three = (_delivered(food, clerk, approver, chief) for _ in range(3))
+    waiting = _approved(food, clerk, approver, chief, on=TODAY)  # not delivered: may not be closed
+    client.force_login(clerk)
+    page = _get(client, reverse("backoffice:window_work") + "?tab=close")
+    assert 'id="batch-close"' in page and f'value="{one.receipt_number}"' in page
+    url = reverse("backoffice:window_close")
+    response = client.post(
+        url, {"case": [one.receipt_number, two.receipt_number, waiting.receipt_number, "QC2099010100001"]}, follow=True
+    )
+    html = response.content.decode()
+    assert "已办结 2 件" in html
+    assert f"{waiting.receipt_number}：办件当前状态为「准予许可」，不能执行该操作" in html
+    assert "QC2099010100001：办件不存在" in html
+    statuses = dict(Case.objects.values_list("receipt_number", "status"))
+    assert statuses[one.receipt_number] == statuses[two.receipt_number] == Status.CLOSED
+    assert statuses[three.receipt_number] == Status.DELIVERED and statuses[waiting.receipt_number] == Status.APPROVED
+    assert CaseEvent.objects.filter(action="closed").count() == 2
+    assert AuditEntry.objects.filter(action="cases.case.closed").count() == 2
+    # Sent again (a double click): nothing closed twice.
+    html = client.post(url, {"case": [one.receipt_number]}, follow=True).content.decode()
+    assert "1 件此前已办结" in html and CaseEvent.objects.filter(action="closed").count() == 2
+    assert "请勾选要办结的办件" in client.post(url, {}, follow=True).content.decode()
+
+    client.force_login(supervisor)  # oversees, does not work the window
+    assert 'id="batch-close"' not in _get(client, reverse("backoffice:window_work") + "?tab=close")
+    assert client.post(url, {"case": [three.receipt_number]}).status_code == 403
+    assert Case.objects.get(pk=three.pk).status == Status.DELIVERED

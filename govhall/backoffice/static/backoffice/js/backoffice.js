@@ -73,3 +73,11 @@ document.addEventListener("change", (event) => {
     select.dispatchEvent(new Event("change", { bubbles: true }));
   }
 });
+// A "select all" box ticks every box of its name (the window's batch close).
+document.addEventListener("change", (event) => {
+  const all = event.target.closest("[data-check-all]");
+  if (!all) return;
+  for (const box of document.querySelectorAll(`input[type=checkbox][name="${all.dataset.checkAll}"]`)) {
+    box.checked = all.checked;
+  }
+});
