@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 import functools
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
@@ -41,6 +41,11 @@ class CaseClock:
     @property
     def overdue(self) -> bool:
         return self.light is clock.Light.RED
+
+    @property
+    def overdue_days(self) -> int:
+        """Working days past the deadline (0 while in time)."""
+        return max(-(self.remaining or 0), 0)
 
 
 NO_CLOCK = CaseClock(None, None)
@@ -106,6 +111,7 @@ class WindowRow:
     case: Case
     due: datetime.date | None  # the day the law gives the window until (Art. 32 or Art. 44), if any
     clock: CaseClock
+    doable: str | None = None  # the next action if the viewer's roles may take it (a supervisor only looks)
 
     @property
     def next_action(self) -> str:
@@ -153,7 +159,8 @@ def window_work(user: Any, *, tab: str, today: datetime.date) -> list[WindowRow]
     cases = _window_cases(user, chosen.statuses).select_related("item_version", "deciding_department")
     if chosen.key == "intake":
         asked = CaseEvent.objects.filter(case=OuterRef("pk"), action="supplement_requested")
-        cases = cases.annotate(asked=Exists(asked)).order_by("received_on", "pk")
+        # Resubmitted after a 补正 (asked) have no Art. 32 day: after those that do.
+        cases = cases.annotate(asked=Exists(asked)).order_by("asked", "received_on", "pk")
     elif chosen.key == "result":
         cases = cases.order_by(F("delivery_deadline").asc(nulls_last=True), "decided_on", "pk")
     elif chosen.key == "close":
@@ -162,6 +169,7 @@ def window_work(user: Any, *, tab: str, today: datetime.date) -> list[WindowRow]
         cases = cases.order_by("received_on", "pk")
     cal = workdays.get_calendar()
     rule = clock.LightRule.default()
+    held = roles_of(user)
     rows = []
     for case in cases[:WINDOW_LIMIT]:
         due, shown = None, NO_CLOCK
@@ -171,7 +179,9 @@ def window_work(user: Any, *, tab: str, today: datetime.date) -> list[WindowRow]
             shown = _clock_to(due, clock.SUPPLEMENT_NOTICE_DAYS, "notice", today, cal, rule)
         elif chosen.key == "result" and case.delivery_deadline is not None:
             due, shown = case.delivery_deadline, delivery_clock(case, today=today, cal=cal, rule=rule)
-        rows.append(WindowRow(case, due, shown))
+        row = WindowRow(case, due, shown)
+        move = TRANSITIONS.get((Status(case.status), row.next_action))
+        rows.append(replace(row, doable=row.next_action if move and acting_role(move.roles, held) else None))
     return rows
 
 

@@ -31,7 +31,7 @@ from govhall.cases.models import (
 )
 from govhall.cases.numbering import next_receipt_number, number_receipt
 from govhall.cases.transitions import SYSTEM, Move, move_for
-from govhall.catalog.models import CaseType, Material, ResultType, ServiceItem
+from govhall.catalog.models import CaseType, ItemType, Material, ResultType, ServiceItem
 from govhall.catalog.selectors import published_version, version_materials, version_steps
 from govhall.core import audit, sqlbatch, workdays
 from govhall.core.actors import Actor
@@ -620,7 +620,7 @@ def _accept(
         raise ValidationFailed(
             [
                 Problem(
-                    gettext("缺少必要材料：%(names)s；请一次性告知补正") % {"names": "、".join(missing)},
+                    gettext("缺少必要材料：%(names)s；请一次性告知补正") % {"names": gettext("、").join(missing)},
                     code="materials_missing",
                     field="materials",
                 )
@@ -1255,7 +1255,8 @@ def _decide(
     )
     case.decided_on = now
     data: dict[str, Any] = {"in_time": case.promised_deadline is None or now <= case.promised_deadline}
-    if approve:  # the licence is issued and delivered within 10 working days of the decision (Art. 44)
+    if approve and case.item_version.item_type == ItemType.LICENSING:
+        # A licence granted is issued and delivered within 10 working days of the decision (Art. 44).
         delivery = clock.delivery_due(workdays.get_calendar(), now)
         case.delivery_deadline = data["delivery_deadline"] = delivery.date
         case.deadline_provisional = case.deadline_provisional or delivery.provisional

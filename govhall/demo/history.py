@@ -32,7 +32,7 @@ from govhall.cases.models import (
     Suspension,
     Task,
 )
-from govhall.catalog.models import CaseType, ItemVersion, ProcessStep, ServiceItem, SpecialProcedure
+from govhall.catalog.models import CaseType, ItemType, ItemVersion, ProcessStep, ServiceItem, SpecialProcedure
 from govhall.core import audit, workdays
 from govhall.core.actors import system_actor
 from govhall.core.models import AuditEntry
@@ -333,7 +333,7 @@ class _History:
             if task.state == Task.State.OPEN:
                 task.state, task.finished_at, task.finished_by = Task.State.DONE, self.at(decided), task.assignee
         day = decided
-        if approve:  # Art. 44: issued and delivered within 10 working days of the decision
+        if approve and v.version.item_type == ItemType.LICENSING:  # Art. 44: delivered within 10 working days
             case.delivery_deadline = self.later(decided, clock.DELIVERY_DAYS)
         certify = approve and v.version.issues_certificate
         if certify and not self.move(plan, day, "certified", Status.CERTIFIED, Role.WINDOW_CLERK):

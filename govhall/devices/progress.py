@@ -43,8 +43,13 @@ class Progress:
     closed_on: datetime.date | None
     remaining_days: int | None
     overdue: bool
+    today: datetime.date = datetime.date.min
     delivery_deadline: datetime.date | None = None  # a licence granted: delivered by this day (Art. 44)
     delivered_on: datetime.date | None = None
+
+    @property
+    def delivery_overdue(self) -> bool:
+        return self.delivery_deadline is not None and self.delivered_on is None and self.today > self.delivery_deadline
 
 
 def _keys(device: Device, receipt: str) -> tuple[str, str]:
@@ -106,6 +111,7 @@ def look_up(*, device: Device, actor: Actor, receipt: str, digits: str) -> Progr
         closed_on=case.closed_on,
         remaining_days=clock.remaining,
         overdue=clock.overdue,
+        today=today,
         delivery_deadline=case.delivery_deadline,
         delivered_on=case.delivered_on,
     )

@@ -1,6 +1,7 @@
 """The window's work list (窗口待办) and the delivery clock (Art. 44) on the case page."""
 
 import datetime as dt
+import re
 
 import pytest
 from django.db import connection
@@ -185,3 +186,42 @@ def test_the_clerk_closes_the_delivered_cases_he_ticks_in_one_go(client, clerk, 
     assert 'id="batch-close"' not in _get(client, reverse("backoffice:window_work") + "?tab=close")
     assert client.post(url, {"case": [three.receipt_number]}).status_code == 403
     assert Case.objects.get(pk=three.pk).status == Status.DELIVERED
+
+
+def test_each_row_offers_the_next_step_only_to_whoever_may_take_it(client, clerk, approver, chief, food, supervisor):
+    from govhall.cases import selectors
+
+    filing = make_item("11519901FILING", department=food.department, result_type="其他", result_name="备案回执")
+    licence = _approved(food, clerk, approver, chief, on=TODAY)  # to certify: a clerk or the chief
+    receipt = _approved(filing, clerk, approver, chief, on=TODAY)  # to deliver: a clerk only
+    for user, expected in ((clerk, ("certify", "deliver")), (chief, ("certify", None)), (supervisor, (None, None))):
+        rows = {r.case.pk: r.doable for r in selectors.window_work(user, tab="result", today=TODAY)}
+        assert (rows[licence.pk], rows[receipt.pk]) == expected, user
+    client.force_login(chief)
+    page = _get(client, reverse("backoffice:window_work") + "?tab=result")
+    assert 'btn btn-blue" href="/manage/cases/' + licence.receipt_number in page
+    assert _row(page, receipt).count("btn-blue") == 0 and "查看" in _row(page, receipt)
+
+
+def test_resubmitted_cases_come_after_those_with_an_article_32_day(client, clerk, food):
+    from govhall.cases import selectors
+
+    actor = _actor(clerk, Role.WINDOW_CLERK)
+    early = _submitted(food, clerk, on=TODAY - dt.timedelta(days=3))
+    early = services.request_supplement(case=early, missing=["营业执照复印件"], note="", actor=actor)
+    early = services.resubmit_case(case=early, received=[], actor=actor)
+    fresh = _submitted(food, clerk, on=TODAY)
+    rows = selectors.window_work(clerk, tab="intake", today=TODAY)
+    assert [r.case.pk for r in rows] == [fresh.pk, early.pk]
+
+
+def test_the_list_reads_as_english_actions_and_counts(client, clerk, approver, chief, food):
+    _approved(food, clerk, approver, chief, on=TODAY - dt.timedelta(days=15))  # past the deadline: red
+    client.force_login(clerk)
+    client.post(reverse("set_language"), {"language": "en", "next": "/manage/"})
+    page = _get(client, reverse("backoffice:window_work") + "?tab=result")
+    assert "<th>Item</th>" in page and ">Certify</a>" in page and "Certificate issued" not in page
+    assert re.search(r"\d+ working days? overdue", page) and "day(s)" not in page
+    long = "QC" + "9" * 3000
+    html = client.post(reverse("backoffice:window_close"), {"case": [long]}, follow=True).content.decode()
+    assert f"{long[:40]}…: " in html and long[:41] not in html

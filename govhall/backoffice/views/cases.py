@@ -253,7 +253,8 @@ def _intake_submit(request: HttpRequest, form: IntakeForm, version: ItemVersion,
         if lacking:
             form.add_error(
                 None,
-                _("缺少必要材料：%(names)s。请收齐后受理，或选择「一次性告知补正」。") % {"names": "、".join(lacking)},
+                _("缺少必要材料：%(names)s。请收齐后受理，或选择「一次性告知补正」。")
+                % {"names": _("、").join(lacking)},
             )
             return _intake_page(request, form, version, status=400)
     intake_data = Intake(
@@ -482,7 +483,8 @@ def window_close(request: HttpRequest) -> HttpResponse:
             services.close_case(case=case, actor=_actor(request, role))
             closed += 1
         except DomainError as refused:
-            failed.append(f"{number}：{refused.message}")
+            shown = number if len(number) <= 40 else number[:40] + "…"  # a receipt number is at most 40 long
+            failed.append(_("%(number)s：%(message)s") % {"number": shown, "message": refused.message})
     if closed:
         messages.success(request, _("已办结 %(n)s 件") % {"n": closed})
     if already:
@@ -788,7 +790,7 @@ def _countersign(request: HttpRequest, task: Task, actor: Actor) -> str:
         raise ValidationFailed([Problem(_("所选部门不存在，请刷新页面后重新选择"), code="unknown_department")])
     mode = request.POST.get("mode", Task.Mode.ALL)
     open_countersign(case=task.case, departments=departments, step_name=task.step_name, actor=actor, mode=mode)
-    names = "、".join(d.short_name or d.name for d in departments)
+    names = _("、").join(d.short_name or d.name for d in departments)
     if mode == Task.Mode.ANY:
         return _("已发起或签：%(departments)s，任一部门同意即可") % {"departments": names}
     return _("已发起会签：%(departments)s，全部同意后转下一环节") % {"departments": names}

@@ -13,7 +13,12 @@ def backfill(apps, schema_editor):
     CaseEvent = apps.get_model("cases", "CaseEvent")
     WorkdayOrdinal = apps.get_model("core", "WorkdayOrdinal")
     approved = CaseEvent.objects.filter(action="approved").values("case_id")
-    granted = Case.objects.filter(pk__in=approved, decided_on__isnull=False, delivery_deadline__isnull=True)
+    granted = Case.objects.filter(
+        pk__in=approved,
+        item_version__item_type="行政许可",  # Art. 44 is the Administrative Licensing Law's: licences only
+        decided_on__isnull=False,
+        delivery_deadline__isnull=True,
+    )
     ordinals = dict(WorkdayOrdinal.objects.values_list("day", "ordinal"))
     workdays = {o: d for d, o in WorkdayOrdinal.objects.filter(is_workday=True).values_list("day", "ordinal")}
     for case in granted.only("pk", "decided_on").iterator():

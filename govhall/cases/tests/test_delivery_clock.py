@@ -211,3 +211,13 @@ def test_the_search_finds_licences_awaiting_delivery_and_those_past_their_deadli
     assert found("pending") == {overdue.pk, waiting.pk}
     assert found("late") == {overdue.pk, late.pk}
     assert len(found("")) == 5
+
+
+def test_only_a_licence_granted_has_the_article_44_deadline(
+    market_department, center, clerk_actor, approver_actor, chief_actor
+):
+    confirmation = make_item("11519901FIRE", department=market_department, item_type="行政确认", name="火灾事故认定")
+    case = _decided(confirmation, center, clerk_actor, approver_actor, chief_actor, on=D(2026, 9, 30))
+    assert case.status == "approved" and Case.objects.get(pk=case.pk).delivery_deadline is None
+    assert "delivery_deadline" not in CaseEvent.objects.get(case=case, action="approved").data
+    assert selectors.delivery_clock(case, today=D(2026, 11, 23)).light is None

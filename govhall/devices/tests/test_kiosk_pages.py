@@ -8,6 +8,7 @@ import pytest
 from django.utils import timezone
 
 from govhall.cases import services as case_services
+from govhall.cases.models import Case
 from govhall.core.actors import Actor
 from govhall.core.models import AuditEntry
 from govhall.devices import progress
@@ -177,7 +178,11 @@ def test_the_progress_of_a_licence_granted_says_by_when_it_is_delivered(
         case=case, approve=True, reason="", actor=Actor(user=chief, role=Role.CHIEF_REPRESENTATIVE)
     )
     page = _lookup(kiosk_client, case.receipt_number, "5678")
-    assert f"<dt>证件送达期限</dt><dd>{case.delivery_deadline.isoformat()}</dd>" in page
+    assert f"<dt>证件送达期限</dt><dd>{case.delivery_deadline.isoformat()}</dd>" in page  # in time: no mark
+    Case.objects.filter(pk=case.pk).update(delivery_deadline=case_services.today() - datetime.timedelta(days=1))
+    page = _lookup(kiosk_client, case.receipt_number, "5678")
+    assert "证件送达期限" in page and '<span class="tag-bad">已超期</span></dd>' in page
+    case.refresh_from_db()
     case = case_services.certify_case(case=case, actor=Actor(user=clerk, role=Role.WINDOW_CLERK))
     case_services.deliver_case(case=case, actor=Actor(user=clerk, role=Role.WINDOW_CLERK))
     page = _lookup(kiosk_client, case.receipt_number, "5678")
