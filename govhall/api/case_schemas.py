@@ -76,6 +76,14 @@ class NoteIn(RevisionIn):
     note: str = Field("", max_length=TEXT)
 
 
+class DeliverIn(NoteIn):
+    method: Literal["direct", "post", "electronic", "entrusted"] = Field(
+        "direct", description="直接送达 / 邮寄送达 / 电子送达 / 委托送达"
+    )
+    address: str = Field("", max_length=200, description="where it was delivered (by post: the address)")
+    tracking_number: str = Field("", max_length=40, description="by post: the mail's tracking number")
+
+
 class SupplementIn(RevisionIn):
     missing: list[Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]] = Field(
         ..., min_length=1, max_length=100
@@ -340,8 +348,10 @@ def _extension(e: Extension) -> dict[str, Any]:
     return {"days": e.days, "reason": e.reason, "approved_by": str(e.approved_by), "approved_on": e.approved_on}
 
 
-def _event(e: CaseEvent) -> dict[str, Any]:
+def _event(e: CaseEvent, masked: bool) -> dict[str, Any]:
     data = {k: v for k, v in (e.data or {}).items() if k != "fingerprint"}
+    if masked and data.get("address"):  # where a result was posted: personal data, as the applicant's own
+        data["address"] = masking.mask_address(str(data["address"]))
     return {
         "action": e.action,
         "from_status": e.from_status,
@@ -372,5 +382,5 @@ def detail_of(record: CaseRecord, applicant: dict[str, Any]) -> dict[str, Any]:
         "tasks": [task_of(t) for t in record.tasks],
         "suspensions": [_suspension(s) for s in record.suspensions],
         "extensions": [_extension(e) for e in record.extensions],
-        "timeline": [_event(e) for e in record.events],
+        "timeline": [_event(e, masked=bool(applicant.get("masked", True))) for e in record.events],
     }

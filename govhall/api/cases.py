@@ -29,6 +29,7 @@ from govhall.api.case_schemas import (
     CountersignOut,
     DecideIn,
     DelegateIn,
+    DeliverIn,
     ExtendIn,
     NoteIn,
     OpinionIn,
@@ -70,6 +71,7 @@ CLERK, APPROVER, CHIEF, MANAGER = Role.WINDOW_CLERK, Role.APPROVER, Role.CHIEF_R
 NO_BODY = RevisionIn.model_validate({})
 NO_ACCEPT = AcceptIn.model_validate({})
 NO_NOTE = NoteIn.model_validate({})
+NO_DELIVERY = DeliverIn.model_validate({})
 NO_OPINION = OpinionIn.model_validate({})
 NO_RESUBMIT = ResubmitIn.model_validate({})
 REVEALED = ("name", "id_number", "phone", "address", "agent_name", "agent_id_number", "agent_phone")
@@ -351,12 +353,18 @@ def certify(request: HttpRequest, payload: NoteIn = NO_NOTE, receipt_number: str
     description="After 制证, or straight after the decision where the item's result is no licence or approval "
     "document (otherwise 409 certificate_required).",
 )
-def deliver(request: HttpRequest, payload: NoteIn = NO_NOTE, receipt_number: str = RECEIPT) -> dict[str, Any]:
+def deliver(request: HttpRequest, payload: DeliverIn = NO_DELIVERY, receipt_number: str = RECEIPT) -> dict[str, Any]:
     case, actor = _case_and_actor(request, receipt_number, CLERK)
-    return _summary(
-        services.deliver_case(case=case, actor=actor, note=payload.note, expected_revision=payload.expected_revision),
-        case,
+    delivered = services.deliver_case(
+        case=case,
+        actor=actor,
+        note=payload.note,
+        method=payload.method,
+        address=payload.address,
+        tracking_number=payload.tracking_number,
+        expected_revision=payload.expected_revision,
     )
+    return _summary(delivered, case)
 
 
 @router.post("/cases/{receipt_number}/close", response=CASE, summary="办结")

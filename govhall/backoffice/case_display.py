@@ -10,7 +10,8 @@ from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from govhall.cases.models import CaseEvent, Status, Task
+from govhall.cases.models import CaseEvent, DeliveryMethod, Status, Task
+from govhall.core import masking
 from govhall.org.access import ROLE_LABELS
 
 # The buttons of the case page: in Chinese the transition table's own labels (a test keeps them equal), in English
@@ -72,6 +73,8 @@ _DATA_LABELS: dict[str, Any] = {
     "to": _("退回至"),
     "overran": _("环节超时"),
     "in_time": _("按时"),
+    "delivery_deadline": _("送达期限"),
+    "tracking_number": _("邮件号码"),
 }
 # Keys that read differently for one action ("to" is a step for a return, a colleague for a transfer).
 _ACTION_DATA_LABELS: dict[str, dict[str, Any]] = {
@@ -136,6 +139,10 @@ def _details(event: CaseEvent, names: dict[Any, str]) -> list[tuple[str, str]]:
         details.append((str(label), value))
     if event.action == "accepted" and data.get("parallel"):
         details.append((str(_("并联审批")), _parallel(data)))
+    if event.action == "delivered" and data.get("method_code") in DeliveryMethod.values:
+        details.insert(0, (str(_("送达方式")), str(DeliveryMethod(data["method_code"]).label)))
+        if data.get("address"):  # personal data (PIPL): masked on the timeline; the 送达回证 has it in full
+            details.insert(1, (str(_("送达地点")), masking.mask_address(str(data["address"]))))
     return details
 
 

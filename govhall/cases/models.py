@@ -49,6 +49,15 @@ WINDOW_STATUSES = (
 )
 
 
+class DeliveryMethod(models.TextChoices):
+    """How a result reaches the applicant, as a 送达回证 records it."""
+
+    DIRECT = "direct", _("直接送达")  # collected at the window
+    POST = "post", _("邮寄送达")  # by post (EMS): the address and the tracking number
+    ELECTRONIC = "electronic", _("电子送达")  # to the applicant's account in the online hall
+    ENTRUSTED = "entrusted", _("委托送达")  # through another office, e.g. the applicant's village point
+
+
 class ApplicantKind(models.TextChoices):
     PERSON = "person", _("自然人")
     ENTERPRISE = "enterprise", _("法人或其他组织")

@@ -23,6 +23,7 @@ from govhall.cases.models import (
     CaseEvent,
     CaseMaterial,
     Channel,
+    DeliveryMethod,
     Extension,
     IdKind,
     Status,
@@ -1287,6 +1288,7 @@ def _advance(
     note: str,
     on: datetime.date | None,
     expected_revision: int | None = None,
+    delivery: Mapping[str, str] | None = None,
 ) -> Case:
     """A step of the transition table with no more to it than a date. Written optimistically (see
     ``_optimistic_or_locked``) except a withdrawal, which also cancels the open tasks and ends a running procedure on
@@ -1310,11 +1312,12 @@ def _advance(
         day = on or today()
         if action in ("close", "withdraw"):
             target.closed_on = day
-        data = None
+        data: dict[str, Any] | None = None
         if action == "deliver":
             target.delivered_on = day
+            data = dict(delivery or {})  # how it was delivered: on the timeline and the 送达回证
             if target.delivery_deadline is not None:
-                data = {"in_time": day <= target.delivery_deadline}
+                data["in_time"] = day <= target.delivery_deadline
         if action == "withdraw":
             target.tasks.filter(state=Task.State.OPEN).update(state=Task.State.CANCELLED, finished_at=timezone.now())
             target.suspensions.filter(resumed_on__isnull=True).update(resumed_on=day)
@@ -1341,15 +1344,52 @@ def certify_case(
     return _advance(case, "certify", "certified", actor, note, on, expected_revision)
 
 
+TRACKING_NUMBER = re.compile(r"[A-Za-z0-9-]{6,40}")
+
+
 def deliver_case(
     *,
     case: Case,
     actor: Actor,
     note: str = "",
+    method: str = DeliveryMethod.DIRECT,
+    address: str = "",
+    tracking_number: str = "",
     on: datetime.date | None = None,
     expected_revision: int | None = None,
 ) -> Case:
-    return _advance(case, "deliver", "delivered", actor, note, on, expected_revision)
+    """送达: how (``method``), and for a posted result where to and its tracking number; the 送达回证 records them."""
+    try:
+        how = DeliveryMethod(method)
+    except ValueError:
+        raise ValidationFailed([Problem(gettext("送达方式无效"), code="invalid_choice", field="method")]) from None
+    address, tracking_number = address.strip(), tracking_number.strip()
+    problems = []
+    if len(address) > 200:
+        problems.append(Problem(gettext("送达地点不能超过200个字符"), code="too_long", field="address"))
+    if how is DeliveryMethod.POST:
+        address = address or case.applicant_address
+        if not address:
+            problems.append(Problem(gettext("邮寄送达须填写邮寄地址"), code="required", field="address"))
+        if not tracking_number:
+            problems.append(Problem(gettext("邮寄送达须填写邮件号码"), code="required", field="tracking_number"))
+        elif not TRACKING_NUMBER.fullmatch(tracking_number):
+            problems.append(
+                Problem(gettext("邮件号码格式不正确"), code="invalid_tracking_number", field="tracking_number")
+            )
+    elif tracking_number:
+        problems.append(Problem(gettext("只有邮寄送达才有邮件号码"), code="not_posted", field="tracking_number"))
+    if problems:
+        raise ValidationFailed(problems)
+    shown = str(how.label) if how is not DeliveryMethod.POST else f"{how.label}（{tracking_number}）"
+    delivery = {"method": shown, "method_code": how.value}
+    if address:
+        delivery["address"] = address
+    if how is DeliveryMethod.ELECTRONIC and not address:
+        delivery["address"] = "网上办事大厅申请人账户"
+    if tracking_number:
+        delivery["tracking_number"] = tracking_number
+    return _advance(case, "deliver", "delivered", actor, note, on, expected_revision, delivery=delivery)
 
 
 def close_case(

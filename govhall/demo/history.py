@@ -26,6 +26,7 @@ from govhall.cases.models import (
     CaseEvent,
     CaseMaterial,
     Channel,
+    DeliveryMethod,
     Extension,
     ReceiptCounter,
     Status,
@@ -342,7 +343,14 @@ class _History:
         waits = (0, 1, 2, rng.randint(3, 9), rng.randint(11, 14))
         wait = 0 if immediate else rng.choices(waits, (30, 30, 20, 15, 5))[0]
         day = self.later(day, wait)
-        if not self.move(plan, day, "delivered", Status.DELIVERED, Role.WINDOW_CLERK):
+        how = DeliveryMethod.DIRECT if immediate else rng.choices(list(DeliveryMethod), (60, 30, 8, 2))[0]
+        delivery: dict[str, Any] = {"method": str(how.label), "method_code": how.value}
+        if how is DeliveryMethod.POST:
+            number = f"11{rng.randrange(10**10, 10**11)}"
+            delivery.update(method=f"{how.label}（{number}）", tracking_number=number)
+        if case.delivery_deadline is not None:
+            delivery["in_time"] = day <= case.delivery_deadline
+        if not self.move(plan, day, "delivered", Status.DELIVERED, Role.WINDOW_CLERK, **delivery):
             return plan
         case.delivered_on = day
         # Closed when the proof of service is back: at once at the window, a day or two later by post.

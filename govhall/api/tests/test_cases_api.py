@@ -224,6 +224,27 @@ def test_delivering_a_licence_before_it_is_made_gets_409_certificate_required(as
     assert Case.objects.get().status == Status.APPROVED
 
 
+def test_a_result_is_posted_with_its_tracking_number_and_the_address_is_masked_in_the_timeline(
+    as_clerk, as_approver, as_chief, receipt
+):
+    _accepted(as_clerk, receipt)
+    review = _open_task(as_approver, receipt)
+    as_approver.post(f"/tasks/{review['id']}/complete", {"opinion": "同意"})
+    as_chief.post(f"/cases/{receipt}/decide", {"approve": True})
+    as_clerk.post(f"/cases/{receipt}/certify")
+    refused = as_clerk.post(f"/cases/{receipt}/deliver", {"method": "post"})
+    assert refused.status_code == 400 and refused.json()["field"] == "tracking_number"
+    refused = as_clerk.post(f"/cases/{receipt}/deliver", {"method": "carrier pigeon"})
+    assert refused.status_code == 400 and refused.json()["field"] == "method"
+    body = {"method": "post", "address": "四川省清川县城关镇人民路8号2单元", "tracking_number": "1151234567890"}
+    assert as_clerk.post(f"/cases/{receipt}/deliver", body).status_code == 200
+    [delivered] = [e for e in as_clerk.get(f"/cases/{receipt}").json()["timeline"] if e["action"] == "delivered"]
+    assert delivered["data"]["method_code"] == "post" and delivered["data"]["tracking_number"] == "1151234567890"
+    assert delivered["data"]["address"] == "四川省清川县城关镇****"
+    revealed = as_clerk.get(f"/cases/{receipt}?reveal=1").json()["timeline"]
+    assert next(e for e in revealed if e["action"] == "delivered")["data"]["address"] == body["address"]
+
+
 def test_a_stale_expected_revision_gets_409_and_changes_nothing(as_clerk, receipt):
     _accepted(as_clerk, receipt)  # revision 0 → 1
     response = as_clerk.post(f"/cases/{receipt}/withdraw", {"expected_revision": 0, "note": "旧页面"})

@@ -225,3 +225,25 @@ def test_the_list_reads_as_english_actions_and_counts(client, clerk, approver, c
     long = "QC" + "9" * 3000
     html = client.post(reverse("backoffice:window_close"), {"case": [long]}, follow=True).content.decode()
     assert f"{long[:40]}…: " in html and long[:41] not in html
+
+
+def test_the_case_page_delivers_by_post_with_the_tracking_number(client, clerk, approver, chief, food):
+    from govhall.cases.models import Case, Status
+
+    case = _approved(food, clerk, approver, chief, on=TODAY)
+    case = services.certify_case(case=case, actor=_actor(clerk, Role.WINDOW_CLERK))
+    client.force_login(clerk)
+    url = reverse("backoffice:case_action", args=[case.receipt_number, "deliver"])
+    page = _get(client, reverse("backoffice:case", args=[case.receipt_number]))
+    assert 'name="method" value="post"' in page and 'name="tracking_number"' in page
+    refused = client.post(url, {"method": "post", "address": "四川省清川县城关镇人民路8号"})
+    assert refused.status_code == 400 and "邮寄送达须填写邮件号码" in refused.content.decode()
+    assert Case.objects.get(pk=case.pk).status == Status.CERTIFIED
+    done = client.post(
+        url, {"method": "post", "address": "四川省清川县城关镇人民路8号", "tracking_number": "1151234567890"}
+    )
+    assert done.status_code == 302
+    page = _get(client, reverse("backoffice:case", args=[case.receipt_number]))
+    timeline = page.split('class="bo-timeline')[1]
+    assert "邮寄送达" in timeline and "1151234567890" in timeline
+    assert "四川省清川县城关镇****" in timeline and "人民路8号" not in timeline

@@ -34,7 +34,7 @@ from govhall.backoffice.forms import show_problems
 from govhall.cases import selectors, services
 from govhall.cases.access import access_case, access_task, case_reach, decides
 from govhall.cases.countersign import open_countersign
-from govhall.cases.models import Case, CaseMaterial, IdKind, Status, Task
+from govhall.cases.models import Case, CaseMaterial, DeliveryMethod, IdKind, Status, Task
 from govhall.cases.services import Intake, MaterialReceipt
 from govhall.cases.transitions import TRANSITIONS
 from govhall.catalog.models import CaseType, ItemVersion, Material
@@ -600,6 +600,7 @@ def _case_page(
             "record": record,
             "clock": selectors.case_clock(case, today=_today()),
             "delivery_clock": selectors.delivery_clock(case, today=_today()),
+            "delivery_methods": DeliveryMethod.choices,
             "timeline": timeline(record.events),
             "actions": actions,
             "task_forms": task_forms,
@@ -655,6 +656,18 @@ def _advance(service: Callable[..., Case], done: str) -> CaseAction:
         return _(done)  # in the user's language (the table below marks the messages for translation)
 
     return act
+
+
+def _deliver(request: HttpRequest, case: Case, actor: Actor) -> str:
+    services.deliver_case(
+        case=case,
+        actor=actor,
+        note=_text(request, "note"),
+        method=_text(request, "method") or DeliveryMethod.DIRECT,
+        address=_text(request, "address"),
+        tracking_number=_text(request, "tracking_number"),
+    )
+    return _("已送达")
 
 
 def _suspend(request: HttpRequest, case: Case, actor: Actor) -> str:
@@ -719,7 +732,7 @@ CASE_ACTIONS: dict[str, CaseAction] = {
     "approve": _decide(True),
     "deny": _decide(False),
     "certify": _advance(services.certify_case, gettext_noop("已制证")),
-    "deliver": _advance(services.deliver_case, gettext_noop("已送达")),
+    "deliver": _deliver,
     "close": _advance(services.close_case, gettext_noop("已办结")),
     "archive": _advance(services.archive_case, gettext_noop("已归档")),
     "withdraw": _advance(services.withdraw_case, gettext_noop("申请已撤回")),

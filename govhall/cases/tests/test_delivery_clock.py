@@ -49,14 +49,18 @@ def test_an_approval_sets_the_delivery_deadline_and_the_delivery_says_whether_it
     case = services.deliver_case(case=case, actor=clerk_actor, on=D(2026, 10, 21))  # one working day late
     stored = Case.objects.get(pk=case.pk)
     assert stored.delivered_on == D(2026, 10, 21)
-    assert CaseEvent.objects.get(case=case, action="delivered").data == {"in_time": False}
+    assert CaseEvent.objects.get(case=case, action="delivered").data == {
+        "in_time": False,
+        "method": "直接送达",
+        "method_code": "direct",
+    }
 
 
 def test_a_delivery_on_the_last_day_is_in_time(food_item, center, clerk_actor, approver_actor, chief_actor):
     case = _decided(food_item, center, clerk_actor, approver_actor, chief_actor, on=D(2026, 9, 30))
     case = services.certify_case(case=case, actor=clerk_actor, on=D(2026, 10, 20))
     services.deliver_case(case=case, actor=clerk_actor, on=D(2026, 10, 20))
-    assert CaseEvent.objects.get(case=case, action="delivered").data == {"in_time": True}
+    assert CaseEvent.objects.get(case=case, action="delivered").data["in_time"] is True
 
 
 def test_a_denial_has_no_article_44_deadline(food_item, center, clerk_actor, approver_actor, chief_actor):
@@ -65,7 +69,7 @@ def test_a_denial_has_no_article_44_deadline(food_item, center, clerk_actor, app
     case = services.deliver_case(case=case, actor=clerk_actor, on=D(2026, 10, 30))
     stored = Case.objects.get(pk=case.pk)
     assert stored.delivered_on == D(2026, 10, 30)
-    assert CaseEvent.objects.get(case=case, action="delivered").data == {}
+    assert "in_time" not in CaseEvent.objects.get(case=case, action="delivered").data
 
 
 def test_the_delivery_clock_turns_yellow_then_red(food_item, center, clerk_actor, approver_actor, chief_actor):

@@ -257,3 +257,37 @@ def test_the_seal_image_is_drawn_once_per_department_and_reused(market_departmen
     assert seals.seal_path(market_department) == first
     assert first.stat().st_mtime_ns == mtime
     assert seals.draw_seal(market_department.name).tobytes() == seals.draw_seal(market_department.name).tobytes()
+
+
+def test_a_posted_result_has_its_method_address_and_tracking_number_on_the_delivery_receipt(
+    submitted, clerk_actor, approver_actor, chief_actor
+):
+    case = reviewed(services.accept_case(case=submitted, actor=clerk_actor), approver_actor)
+    case = services.decide_case(case=case, approve=True, reason="", actor=chief_actor)
+    case = services.certify_case(case=case, actor=clerk_actor)
+    for bad, field, code in (
+        ({"method": "pigeon"}, "method", "invalid_choice"),
+        ({"method": "post"}, "tracking_number", "required"),
+        ({"method": "post", "tracking_number": "EMS 12"}, "tracking_number", "invalid_tracking_number"),
+        ({"method": "direct", "tracking_number": "1234567890"}, "tracking_number", "not_posted"),
+    ):
+        with pytest.raises(DomainError) as refused:
+            services.deliver_case(case=case, actor=clerk_actor, **bad)
+        assert (refused.value.field, refused.value.code) == (field, code), bad
+    assert not Notice.objects.filter(case=case, kind=NoticeKind.SERVICE_RECEIPT).exists()
+
+    case = services.deliver_case(case=case, actor=clerk_actor, method="post", tracking_number="1151234567890")
+    receipt = text_of(only(case, NoticeKind.SERVICE_RECEIPT))
+    assert "邮寄送达（1151234567890）" in receipt
+    assert case.applicant_address in receipt  # no address given: the one the applicant registered
+    assert clerk_actor.user.display_name in receipt  # 送达人
+    event = case.events.get(action="delivered")
+    assert (event.data["method_code"], event.data["tracking_number"]) == ("post", "1151234567890")
+
+
+def test_a_result_collected_at_the_window_is_delivered_directly(submitted, clerk_actor, approver_actor, chief_actor):
+    case = reviewed(services.accept_case(case=submitted, actor=clerk_actor), approver_actor)
+    case = services.decide_case(case=case, approve=True, reason="", actor=chief_actor)
+    case = services.deliver_case(case=services.certify_case(case=case, actor=clerk_actor), actor=clerk_actor)
+    receipt = text_of(only(case, NoticeKind.SERVICE_RECEIPT))
+    assert "直接送达" in receipt and "邮寄" not in receipt
