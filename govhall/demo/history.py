@@ -320,22 +320,18 @@ class _History:
             return plan
         approve = outcome != "denied"
         action = "approved" if approve else "denied"
-        if not self.move(
-            plan,
-            decided,
-            action,
-            Status.APPROVED if approve else Status.DENIED,
-            Role.CHIEF_REPRESENTATIVE,
-            in_time=decided <= due,
-        ):
+        decision: dict[str, Any] = {"in_time": decided <= due}
+        if approve and v.version.item_type == ItemType.LICENSING:  # Art. 44: delivered within 10 working days
+            decision["delivery_deadline"] = self.later(decided, clock.DELIVERY_DAYS)
+        status = Status.APPROVED if approve else Status.DENIED
+        if not self.move(plan, decided, action, status, Role.CHIEF_REPRESENTATIVE, **decision):
             return plan
         case.decided_on = decided
+        case.delivery_deadline = decision.get("delivery_deadline")
         for task in plan.tasks:
             if task.state == Task.State.OPEN:
                 task.state, task.finished_at, task.finished_by = Task.State.DONE, self.at(decided), task.assignee
         day = decided
-        if approve and v.version.item_type == ItemType.LICENSING:  # Art. 44: delivered within 10 working days
-            case.delivery_deadline = self.later(decided, clock.DELIVERY_DAYS)
         certify = approve and v.version.issues_certificate
         if certify and not self.move(plan, day, "certified", Status.CERTIFIED, Role.WINDOW_CLERK):
             return plan
