@@ -9,6 +9,7 @@ from django.contrib.auth.hashers import make_password
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext
 
 from govhall.accounts.models import User
 from govhall.core import audit
@@ -34,15 +35,19 @@ def save_department(
 ) -> Department:
     problems = []
     if not code.strip():
-        problems.append(Problem("「部门编码」为必填项", code="required", field="code"))
+        problems.append(Problem(gettext("「部门编码」为必填项"), code="required", field="code"))
     elif Department.objects.filter(code=code).exclude(pk=department.pk if department else -1).exists():
-        problems.append(Problem(f"部门编码「{code}」已存在", code="duplicate_code", field="code"))
+        problems.append(
+            Problem(gettext("部门编码「%(code)s」已存在") % {"code": code}, code="duplicate_code", field="code")
+        )
     if not name.strip():
-        problems.append(Problem("「部门名称」为必填项", code="required", field="name"))
+        problems.append(Problem(gettext("「部门名称」为必填项"), code="required", field="name"))
     elif Department.objects.filter(name=name).exclude(pk=department.pk if department else -1).exists():
-        problems.append(Problem(f"部门「{name}」已存在", code="duplicate_name", field="name"))
+        problems.append(
+            Problem(gettext("部门「%(name)s」已存在") % {"name": name}, code="duplicate_name", field="name")
+        )
     if nature not in Department.Nature.values:
-        problems.append(Problem("实施主体性质无效", code="invalid_choice", field="nature"))
+        problems.append(Problem(gettext("实施主体性质无效"), code="invalid_choice", field="nature"))
     if problems:
         raise ValidationFailed(problems)
     fields = ("code", "name", "short_name", "nature")
@@ -103,16 +108,24 @@ def save_window(
 ) -> Window:
     problems = []
     if not number.strip():
-        problems.append(Problem("「窗口号」为必填项", code="required", field="number"))
+        problems.append(Problem(gettext("「窗口号」为必填项"), code="required", field="number"))
     elif Window.objects.filter(center=center, number=number).exclude(pk=window.pk if window else -1).exists():
-        problems.append(Problem(f"{center}已有{number}号窗口", code="duplicate_number", field="number"))
+        problems.append(
+            Problem(
+                gettext("%(center)s已有%(number)s号窗口") % {"center": center, "number": number},
+                code="duplicate_number",
+                field="number",
+            )
+        )
     if not name.strip():
-        problems.append(Problem("「窗口名称」为必填项", code="required", field="name"))
+        problems.append(Problem(gettext("「窗口名称」为必填项"), code="required", field="name"))
     if kind not in Window.Kind.values:
-        problems.append(Problem("窗口类型无效", code="invalid_choice", field="kind"))
+        problems.append(Problem(gettext("窗口类型无效"), code="invalid_choice", field="kind"))
     departments = list(departments)
     if kind == Window.Kind.PROFESSIONAL and not departments:
-        problems.append(Problem("专业窗口须指定服务部门", code="professional_without_department", field="departments"))
+        problems.append(
+            Problem(gettext("专业窗口须指定服务部门"), code="professional_without_department", field="departments")
+        )
     if problems:
         raise ValidationFailed(problems)
     fields = ("center_id", "number", "name", "kind", "location", "active")
@@ -180,24 +193,30 @@ def save_staff(
     windows = list(windows)
     problems = []
     if not username.strip():
-        problems.append(Problem("「用户名」为必填项", code="required", field="username"))
+        problems.append(Problem(gettext("「用户名」为必填项"), code="required", field="username"))
     elif User.objects.filter(username=username).exclude(pk=profile.user_id if profile else -1).exists():
-        problems.append(Problem(f"用户名「{username}」已被使用", code="duplicate_username", field="username"))
+        problems.append(
+            Problem(
+                gettext("用户名「%(username)s」已被使用") % {"username": username},
+                code="duplicate_username",
+                field="username",
+            )
+        )
     if not display_name.strip():
-        problems.append(Problem("「姓名」为必填项", code="required", field="display_name"))
+        problems.append(Problem(gettext("「姓名」为必填项"), code="required", field="display_name"))
     if employment not in StaffProfile.Employment.values:
-        problems.append(Problem("用工性质无效", code="invalid_choice", field="employment"))
+        problems.append(Problem(gettext("用工性质无效"), code="invalid_choice", field="employment"))
     unknown = [r for r in roles if r not in Role.values]
     if unknown or not roles:
-        problems.append(Problem("请至少选择一个有效角色", code="invalid_role", field="roles"))
+        problems.append(Problem(gettext("请至少选择一个有效角色"), code="invalid_role", field="roles"))
     if Role.WINDOW_CLERK in roles and not windows:
-        problems.append(Problem("窗口人员须至少分配一个窗口", code="clerk_without_window", field="windows"))
+        problems.append(Problem(gettext("窗口人员须至少分配一个窗口"), code="clerk_without_window", field="windows"))
     if set(roles) & {Role.APPROVER, Role.CHIEF_REPRESENTATIVE} and department is None:
         problems.append(
-            Problem("审批人员和首席代表须指定所属部门", code="approver_without_department", field="department")
+            Problem(gettext("审批人员和首席代表须指定所属部门"), code="approver_without_department", field="department")
         )
     if any(w.center_id != center.pk for w in windows):
-        problems.append(Problem("所选窗口不属于该服务中心", code="window_of_other_center", field="windows"))
+        problems.append(Problem(gettext("所选窗口不属于该服务中心"), code="window_of_other_center", field="windows"))
     if password:
         problems += _password_problems(password, profile.user if profile else User(username=username))
     if problems:

@@ -82,6 +82,27 @@ def test_a_message_with_a_value_in_it_keeps_the_value_in_english(in_review, chie
     assert english.code == chinese.code == "unknown_procedure"
 
 
+def test_an_organisation_check_reads_in_english_with_its_value(market_department, manager):
+    from govhall.org import services as org_services
+
+    def duplicate():
+        org_services.save_department(
+            department=None, code=market_department.code, name="", actor=as_actor(manager, Role.CENTER_MANAGER)
+        )
+
+    with translation.override("en"):
+        english = _refusal(duplicate, ValidationFailed)
+    chinese = _refusal(duplicate, ValidationFailed)
+    assert [p.message for p in english.problems] == [
+        f"The department code “{market_department.code}” already exists",
+        "“Department name” is required",
+    ]
+    assert [p.message for p in chinese.problems] == [
+        f"部门编码「{market_department.code}」已存在",
+        "「部门名称」为必填项",
+    ]
+
+
 def test_a_role_refusal_names_the_action_and_the_roles_in_english(submitted, approver_actor):
     def accept():
         services.accept_case(case=submitted, actor=approver_actor)
@@ -164,7 +185,6 @@ NOT_YET_TRANSLATED = {
     "catalog/services.py",
     "catalog/workbook.py",
     "core/models.py",
-    "org/services.py",
 }
 
 
