@@ -12,8 +12,8 @@ from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
 from django.utils.translation import gettext
 
 from govhall.cases import clock, lights
-from govhall.cases.access import OTHERS_OPEN, TASK_CHAIN, Reach, as_read
-from govhall.cases.models import OPEN_STATUSES, Case, CaseEvent, Notice, Status, Task
+from govhall.cases.access import OTHERS_OPEN, TASK_CHAIN, Reach, as_read, case_reach
+from govhall.cases.models import OPEN_STATUSES, WINDOW_STATUSES, Case, CaseEvent, Notice, Status, Task
 from govhall.cases.transitions import TRANSITIONS
 from govhall.catalog.models import CaseType, ItemVersion, ServiceItem
 from govhall.catalog.search import looks_like_pinyin
@@ -21,7 +21,7 @@ from govhall.catalog.selectors import SearchHit, public_versions, published_vers
 from govhall.core import audit, sqlbatch, workdays
 from govhall.core.errors import NotFound, Problem, ValidationFailed
 from govhall.core.workdays import OutOfRange, WorkCalendar
-from govhall.org.access import center_scope, department_scope, roles_of, staff_of
+from govhall.org.access import roles_of, staff_of
 from govhall.org.models import Center, Department, Role, StaffProfile, Window
 
 INBOX_ROLES = (Role.APPROVER, Role.CHIEF_REPRESENTATIVE)
@@ -60,14 +60,7 @@ def case_clock(
 ) -> CaseClock:
     if case.status not in OPEN_STATUSES or case.promised_deadline is None:
         return NO_CLOCK
-    cal = cal or workdays.get_calendar()
-    rule = rule or clock.LightRule.default()
-    due = case.promised_deadline
-    try:
-        remaining = clock.remaining_working_days(cal, due, today)
-        return CaseClock(clock.light(cal, due=due, today=today, limit=case.promised_limit, rule=rule), remaining)
-    except OutOfRange:
-        return NO_CLOCK
+    return _clock_to(case.promised_deadline, case.promised_limit, "decision", today, cal, rule)
 
 
 def _clock_to(
@@ -125,28 +118,19 @@ class WindowRow:
         }.get(Status(self.case.status), "deliver")
 
 
-def window_centers(user: Any) -> set[int]:
-    """The receiving centers whose window work the user sees: a manager's or supervisor's (``center_scope``: his
-    and those below), else his own center."""
-    centers = center_scope(user)
-    if centers is not None:
-        return centers
-    profile = staff_of(user)
-    return {profile.center_id} if profile is not None and profile.center_id else set()
-
-
 def _window_cases(user: Any, statuses: Sequence[Status]) -> QuerySet[Case]:
-    cases = Case.objects.filter(status__in=statuses, receiving_center_id__in=window_centers(user))
-    return _scoped(cases, department_scope(user), "deciding_department_id")
+    """The cases the user reads (``case_reach``) received at the centers whose windows he works or oversees: his
+    own, or a manager's or supervisor's (his and those below). An approver reads his department's cases anywhere,
+    but only his own center's wait at his windows."""
+    reach = case_reach(user)
+    centers = reach.centers if reach.centers is not None else {reach.center}
+    return Case.objects.filter(reach.q(), status__in=statuses, receiving_center_id__in=centers)
 
 
 def window_counts(user: Any) -> dict[str, int]:
     """How many cases wait in each tab of the window's work list (one query)."""
     per_status = dict(
-        _window_cases(user, [s for t in WINDOW_TABS for s in t.statuses])
-        .values_list("status")
-        .annotate(n=Count("pk"))
-        .values_list("status", "n")
+        _window_cases(user, WINDOW_STATUSES).values_list("status").annotate(n=Count("pk")).values_list("status", "n")
     )
     return {t.key: sum(per_status.get(s.value, 0) for s in t.statuses) for t in WINDOW_TABS}
 

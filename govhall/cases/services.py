@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from django.db import IntegrityError, connections, router, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext, gettext_noop
 
 from govhall.cases import clock, notices
@@ -1381,15 +1381,22 @@ def deliver_case(
         problems.append(Problem(gettext("只有邮寄送达才有邮件号码"), code="not_posted", field="tracking_number"))
     if problems:
         raise ValidationFailed(problems)
-    shown = str(how.label) if how is not DeliveryMethod.POST else f"{how.label}（{tracking_number}）"
-    delivery = {"method": shown, "method_code": how.value}
-    if address:
-        delivery["address"] = address
-    if how is DeliveryMethod.ELECTRONIC and not address:
-        delivery["address"] = "网上办事大厅申请人账户"
-    if tracking_number:
-        delivery["tracking_number"] = tracking_number
+    delivery = delivery_record(how, address, tracking_number)
     return _advance(case, "deliver", "delivered", actor, note, on, expected_revision, delivery=delivery)
+
+
+def delivery_record(how: DeliveryMethod, address: str = "", tracking_number: str = "") -> dict[str, str]:
+    """How a result was delivered, as the delivery event keeps it: ``method`` as the 送达回证 prints it (Chinese,
+    whatever the clerk's language: the receipt is a Chinese document), ``method_code``, the place, the tracking
+    number."""
+    with translation.override("zh-hans"):
+        name = str(how.label)
+    record = {"method": f"{name}（{tracking_number}）" if tracking_number else name, "method_code": how.value}
+    if address or how is DeliveryMethod.ELECTRONIC:
+        record["address"] = address or "网上办事大厅申请人账户"
+    if tracking_number:
+        record["tracking_number"] = tracking_number
+    return record
 
 
 def close_case(

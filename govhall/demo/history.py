@@ -33,6 +33,7 @@ from govhall.cases.models import (
     Suspension,
     Task,
 )
+from govhall.cases.services import delivery_record
 from govhall.catalog.models import CaseType, ItemType, ItemVersion, ProcessStep, ServiceItem, SpecialProcedure
 from govhall.core import audit, workdays
 from govhall.core.actors import system_actor
@@ -340,10 +341,8 @@ class _History:
         wait = 0 if immediate else rng.choices(waits, (30, 30, 20, 15, 5))[0]
         day = self.later(day, wait)
         how = DeliveryMethod.DIRECT if immediate else rng.choices(list(DeliveryMethod), (60, 30, 8, 2))[0]
-        delivery: dict[str, Any] = {"method": str(how.label), "method_code": how.value}
-        if how is DeliveryMethod.POST:
-            number = f"11{rng.randrange(10**10, 10**11)}"
-            delivery.update(method=f"{how.label}（{number}）", tracking_number=number)
+        number = f"11{rng.randrange(10**10, 10**11)}" if how is DeliveryMethod.POST else ""
+        delivery: dict[str, Any] = delivery_record(how, tracking_number=number)
         if case.delivery_deadline is not None:
             delivery["in_time"] = day <= case.delivery_deadline
         if not self.move(plan, day, "delivered", Status.DELIVERED, Role.WINDOW_CLERK, **delivery):

@@ -18,7 +18,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from govhall.cases.models import Case
-from govhall.cases.selectors import CaseFilters, case_clock, search_cases
+from govhall.cases.selectors import CaseFilters, case_clock, delivery_clock, search_cases
 from govhall.core import audit
 from govhall.core.actors import Actor
 from govhall.core.masking import mask_name, mask_phone
@@ -43,13 +43,9 @@ class Progress:
     closed_on: datetime.date | None
     remaining_days: int | None
     overdue: bool
-    today: datetime.date = datetime.date.min
     delivery_deadline: datetime.date | None = None  # a licence granted: delivered by this day (Art. 44)
     delivered_on: datetime.date | None = None
-
-    @property
-    def delivery_overdue(self) -> bool:
-        return self.delivery_deadline is not None and self.delivered_on is None and self.today > self.delivery_deadline
+    delivery_overdue: bool = False
 
 
 def _keys(device: Device, receipt: str) -> tuple[str, str]:
@@ -111,7 +107,7 @@ def look_up(*, device: Device, actor: Actor, receipt: str, digits: str) -> Progr
         closed_on=case.closed_on,
         remaining_days=clock.remaining,
         overdue=clock.overdue,
-        today=today,
         delivery_deadline=case.delivery_deadline,
         delivered_on=case.delivered_on,
+        delivery_overdue=delivery_clock(case, today=today).overdue,
     )

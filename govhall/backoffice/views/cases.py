@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime
 import hashlib
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from io import BytesIO
 from typing import Any
@@ -469,7 +469,6 @@ def window_close(request: HttpRequest) -> HttpResponse:
         messages.error(request, _("一次最多办结 %(n)s 件") % {"n": selectors.WINDOW_LIMIT})
         return back
     closed, already, failed = 0, 0, []
-    held = roles_of(request.user)
     for number in numbers:
         try:
             case = access_case(request.user, number)
@@ -477,10 +476,7 @@ def window_close(request: HttpRequest) -> HttpResponse:
                 already += 1
                 continue
             # The service says why a case in another status may not be closed (it is not delivered yet …).
-            role = selectors.acting_role(CLOSE_ROLES, held)
-            if role is None or not decides(request.user, case):
-                raise AccessDenied(_("您不能对该办件执行此操作"), code="action_not_allowed")
-            services.close_case(case=case, actor=_actor(request, role))
+            services.close_case(case=case, actor=_actor(request, _case_role(request, case, CLOSE_ROLES)))
             closed += 1
         except DomainError as refused:
             shown = number if len(number) <= 40 else number[:40] + "…"  # a receipt number is at most 40 long
@@ -642,6 +638,15 @@ def _int(request: HttpRequest, name: str) -> int | None:
 CaseAction = Callable[[HttpRequest, Case, Actor], str]
 
 
+def _case_role(request: HttpRequest, case: Case, roles: Iterable[str]) -> str:
+    """The role in which the user takes a case action that ``roles`` may take, for the case's deciding department
+    (a countersigning department reads the case but takes no case action)."""
+    role = selectors.acting_role(roles, roles_of(request.user))
+    if role is None or not decides(request.user, case):
+        raise AccessDenied(_("您不能对该办件执行此操作"), code="action_not_allowed")
+    return role
+
+
 def _decide(approve: bool) -> CaseAction:
     def act(request: HttpRequest, case: Case, actor: Actor) -> str:
         services.decide_case(case=case, approve=approve, reason=_text(request, "reason"), actor=actor)
@@ -745,9 +750,9 @@ def case_action(request: HttpRequest, receipt_number: str, action: str) -> HttpR
     case = access_case(request.user, receipt_number)
     act = CASE_ACTIONS.get(action)
     move = TRANSITIONS.get((Status(case.status), action))
-    role = selectors.acting_role(move.roles, roles_of(request.user)) if move is not None else None
-    if act is None or role is None or not decides(request.user, case):
+    if act is None:
         raise AccessDenied(_("您不能对该办件执行此操作"), code="action_not_allowed")
+    role = _case_role(request, case, move.roles if move is not None else ())
     try:
         done = act(request, case, _actor(request, role))
     except DomainError as failed:

@@ -225,3 +225,10 @@ def test_only_a_licence_granted_has_the_article_44_deadline(
     assert case.status == "approved" and Case.objects.get(pk=case.pk).delivery_deadline is None
     assert "delivery_deadline" not in CaseEvent.objects.get(case=case, action="approved").data
     assert selectors.delivery_clock(case, today=D(2026, 11, 23)).light is None
+
+
+def test_the_work_lists_tabs_are_the_statuses_its_index_covers():
+    from govhall.cases.models import WINDOW_STATUSES
+
+    tabbed = [s for tab in selectors.WINDOW_TABS for s in tab.statuses]
+    assert sorted(tabbed) == sorted(WINDOW_STATUSES) and len(set(tabbed)) == len(tabbed)

@@ -291,3 +291,17 @@ def test_a_result_collected_at_the_window_is_delivered_directly(submitted, clerk
     case = services.deliver_case(case=services.certify_case(case=case, actor=clerk_actor), actor=clerk_actor)
     receipt = text_of(only(case, NoticeKind.SERVICE_RECEIPT))
     assert "直接送达" in receipt and "邮寄" not in receipt
+
+
+def test_a_clerk_working_in_english_still_writes_a_chinese_delivery_receipt(
+    submitted, clerk_actor, approver_actor, chief_actor
+):
+    from django.utils import translation
+
+    case = reviewed(services.accept_case(case=submitted, actor=clerk_actor), approver_actor)
+    case = services.decide_case(case=case, approve=True, reason="", actor=chief_actor)
+    case = services.certify_case(case=case, actor=clerk_actor)
+    with translation.override("en"):
+        case = services.deliver_case(case=case, actor=clerk_actor, method="post", tracking_number="1151234567890")
+    assert "邮寄送达（1151234567890）" in text_of(only(case, NoticeKind.SERVICE_RECEIPT))
+    assert case.events.get(action="delivered").data["method"] == "邮寄送达（1151234567890）"
